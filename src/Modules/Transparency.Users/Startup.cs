@@ -45,6 +45,10 @@ public sealed class Startup : ModuleStartup
             o.AccessDeniedPath = "/account/denied";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // API clients get a status code (written as ProblemDetails), not a redirect to an HTML page.
+            o.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
 
         services.AddScoped<IPermissionGrantStore, PermissionGrantStore>();
@@ -53,6 +57,20 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IStartupTask, AdministratorSeeder>();
         services.AddRecipeStep<RolesStep>();
         services.AddRecipeStep<UsersStep>();
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

@@ -60,7 +60,7 @@ public sealed class RecipeExecutor(
         }
         catch (RecipeStepException e)
         {
-            throw new RecipeException($"Recipe '{Path.GetFileName(path)}': field '{e.Field}' {e.Message}", e);
+            throw new RecipeException($"Recipe '{Path.GetFileName(path)}': field '{e.Field}': {e.Message}", e);
         }
     }
 

@@ -1,0 +1,7 @@
+namespace Transparency.Integration.Tests.Infrastructure;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    PostgreSql,
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Transparency.Integration.Tests.Infrastructure;
+
+/// <summary>Hosts the real site in memory on a given database, with extra configuration.</summary>
+public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "Admin#Test2026";
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("Database:Provider", database.Provider);
+        builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
+        builder.UseSetting("Setup:AdminPassword", AdminPassword);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s.</summary>
+    public SiteClient CreateSiteClient()
+        => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+}
