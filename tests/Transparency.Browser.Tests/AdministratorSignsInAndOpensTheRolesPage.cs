@@ -10,35 +10,40 @@ public sealed class AdministratorSignsInAndOpensTheRolesPage(BrowserSite site) :
     {
         await using var context = await site.NewContextAsync();
         var page = await context.NewPageAsync();
+        try
+        {
+            await page.GotoAsync("/");
+            Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+            Assert.Contains("建议提案办理公开平台", await page.Locator("h1").First.InnerTextAsync(), StringComparison.Ordinal);
+            await ScreenshotAsync(page, "home.png");
 
-        await page.GotoAsync("/");
-        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
-        Assert.Contains("建议提案办理公开平台", await page.Locator("h1").First.InnerTextAsync(), StringComparison.Ordinal);
-        await ScreenshotAsync(page, "home.png");
+            await page.GotoAsync("/account/login");
+            var userName = page.GetByLabel("用户名");
+            var password = page.GetByLabel("密码");
+            Assert.Equal("UserName", await userName.GetAttributeAsync("name"));
+            Assert.Equal("Password", await password.GetAttributeAsync("name"));
+            await userName.FillAsync(KestrelSiteFactory.AdminUser);
+            await password.FillAsync(KestrelSiteFactory.AdminPassword);
+            await ScreenshotAsync(page, "login.png");
+            await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
 
-        page.Request += (_, r) => Console.WriteLine($"REQ {r.Method} {r.Url} {string.Join(" | ", r.Headers.Select(h => h.Key + "=" + h.Value))} BODY {r.PostData}");
-        page.Response += (_, r) => Console.WriteLine($"RESP {r.Status} {r.Url} {string.Join(" | ", r.Headers.Select(h => h.Key + "=" + h.Value))}");
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("用户名").FillAsync(KestrelSiteFactory.AdminUser);
-        await page.GetByLabel("密码").FillAsync(KestrelSiteFactory.AdminPassword);
-        Assert.Equal("UserName", await page.GetByLabel("用户名").GetAttributeAsync("name"));
-        Assert.Equal("Password", await page.GetByLabel("密码").GetAttributeAsync("name"));
-        await ScreenshotAsync(page, "login.png");
-        await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+            Assert.Contains("工作台", await page.Locator("h1").First.InnerTextAsync(), StringComparison.Ordinal);
 
-        await Task.Delay(5000);
-        Console.WriteLine("URL " + page.Url);
-        await ScreenshotAsync(page, "debug.png");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
-        Assert.Contains("工作台", await page.Locator("h1").First.InnerTextAsync(), StringComparison.Ordinal);
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "角色与权限", Exact = true }).First.ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin/roles");
-        Assert.Contains("角色与权限", await page.Locator("h1").First.InnerTextAsync(), StringComparison.Ordinal);
-        var roleNames = await page.Locator("table tbody tr td:first-child").AllInnerTextsAsync();
-        Assert.Contains("Administrator", roleNames);
-        Assert.Contains("Coordinator", roleNames);
-        await ScreenshotAsync(page, "roles-page.png");
+            await page.GetByRole(AriaRole.Link, new() { Name = "角色与权限", Exact = true }).First.ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin/roles");
+            Assert.Contains("角色与权限", await page.Locator("h1").First.InnerTextAsync(), StringComparison.Ordinal);
+            var roleNames = await page.Locator("table tbody tr td:first-child").AllInnerTextsAsync();
+            Assert.Contains("Administrator", roleNames);
+            Assert.Contains("Coordinator", roleNames);
+            await ScreenshotAsync(page, "roles-page.png");
+        }
+        catch
+        {
+            // Whatever the page showed when the test failed (an error page, a validation message) is the best clue.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserSite.ScreenshotFolder, "failure.png"), FullPage = true });
+            throw;
+        }
     }
 
     private static async Task ScreenshotAsync(IPage page, string fileName)

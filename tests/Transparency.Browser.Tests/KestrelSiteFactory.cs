@@ -25,6 +25,6 @@ public sealed class KestrelSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databaseFile}");
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
-        builder.UseSetting("Logging:LogLevel:Default", "Debug");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 }
