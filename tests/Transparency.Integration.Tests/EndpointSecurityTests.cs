@@ -20,6 +20,14 @@ public sealed class EndpointSecurityTests(SqliteSite site) : IClassFixture<Sqlit
         var publicOnPurpose = new List<string>();
         foreach (var endpoint in endpoints)
         {
+            var pattern = endpoint.RoutePattern.RawText ?? "";
+            if (pattern.StartsWith("_content/", StringComparison.Ordinal))
+            {
+                // Themes' static files: public, and nothing but files.
+                Assert.Matches(@"\.(css|js|png|svg|ico|woff2?|gz|br)$", pattern);
+                continue;
+            }
+
             if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             {
                 publicOnPurpose.Add(endpoint.RoutePattern.RawText ?? "");

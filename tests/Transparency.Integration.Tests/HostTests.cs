@@ -16,6 +16,17 @@ public abstract class HostTests<TSite>(TSite site) : IClassFixture<TSite> where 
         Assert.Contains("<main id=\"main\"", html);
     }
 
+    [Theory]
+    [InlineData("/_content/Transparency.Theme.Public/site.css")]
+    [InlineData("/_content/Transparency.Theme.Admin/admin.css")]
+    public async Task ThemeStylesheetsLoadWithoutSignIn(string url)
+    {
+        using var client = site.Factory.CreateSiteClient();
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task CultureSwitchServesEnglishAndRemembersIt()
     {

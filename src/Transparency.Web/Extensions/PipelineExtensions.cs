@@ -23,7 +23,7 @@ internal static class PipelineExtensions
         }
 
         app.UseRequestLocalization(CreateLocalizationOptions());
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous(); // theme CSS must load on public pages and the sign-in page
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
