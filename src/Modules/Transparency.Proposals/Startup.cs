@@ -19,6 +19,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ProposalLifecycle>();
         services.AddScoped<ProposalRegistrar>();
         services.AddScoped<AssignmentService>();
+        Services.Import.ImportExportRegistration.Register(services);
         services.AddScoped<Services.Reports.ProgressReport>();
         services.AddScoped<Services.Reports.ProgressWorkbook>();
         services.AddRecipeStep<SessionsStep>();
