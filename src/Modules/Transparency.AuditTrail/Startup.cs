@@ -12,7 +12,10 @@ namespace Transparency.AuditTrail;
 public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
-        => services.AddScoped<IAuditTrail, Services.AuditTrail>();
+    {
+        services.AddScoped<IAuditTrail, Services.AuditTrail>();
+        services.AddScoped<IAuditTrailReader, Services.AuditTrailReader>();
+    }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -23,6 +26,9 @@ public sealed class Startup : ModuleStartup
         e.Property(x => x.Action).HasMaxLength(64);
         e.Property(x => x.SubjectId).HasMaxLength(256);
         e.Property(x => x.Summary).HasMaxLength(2000);
+        e.Property(x => x.FromState).HasMaxLength(64);
+        e.Property(x => x.ToState).HasMaxLength(64);
+        e.Property(x => x.Comment).HasMaxLength(4000);
         e.HasIndex(x => x.OccurredUtc);
         e.HasIndex(x => new { x.Category, x.SubjectId });
     }

@@ -52,6 +52,7 @@ public sealed class Startup : ModuleStartup
         });
 
         services.AddScoped<IPermissionGrantStore, PermissionGrantStore>();
+        services.AddScoped<Transparency.Core.Units.IUserUnits, UserUnits>();
         services.AddScoped<RoleAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<IStartupTask, AdministratorSeeder>();

@@ -8,7 +8,7 @@ public static class RecipeJson
     /// <summary>A required, non-empty string of at most <paramref name="maxLength"/> characters.</summary>
     public static string RequiredString(JsonElement element, string field, string path, int maxLength)
         => OptionalString(element, field, path, maxLength)
-           ?? throw new RecipeStepException($"{path}.{field}", "is required.");
+           ?? throw new RecipeStepException(Join(path, field), "is required.");
 
     /// <summary>A string, or null when the field is absent or null; empty strings are refused.</summary>
     public static string? OptionalString(JsonElement element, string field, string path, int maxLength)
@@ -25,17 +25,17 @@ public static class RecipeJson
 
         if (value.ValueKind != JsonValueKind.String)
         {
-            throw new RecipeStepException($"{path}.{field}", "must be a string.");
+            throw new RecipeStepException(Join(path, field), "must be a string.");
         }
 
         var text = value.GetString()!.Trim();
         if (text.Length == 0)
         {
-            throw new RecipeStepException($"{path}.{field}", "must not be empty.");
+            throw new RecipeStepException(Join(path, field), "must not be empty.");
         }
 
         return text.Length > maxLength
-            ? throw new RecipeStepException($"{path}.{field}", $"is longer than {maxLength} characters.")
+            ? throw new RecipeStepException(Join(path, field), $"is longer than {maxLength} characters.")
             : text;
     }
 
@@ -51,7 +51,7 @@ public static class RecipeJson
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => throw new RecipeStepException($"{path}.{field}", "must be true or false."),
+            _ => throw new RecipeStepException(Join(path, field), "must be true or false."),
         };
     }
 
@@ -65,7 +65,7 @@ public static class RecipeJson
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            throw new RecipeStepException($"{path}.{field}", "must be an array of strings.");
+            throw new RecipeStepException(Join(path, field), "must be an array of strings.");
         }
 
         var list = new List<string>();
@@ -74,7 +74,7 @@ public static class RecipeJson
         {
             if (item.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(item.GetString()))
             {
-                throw new RecipeStepException($"{path}.{field}[{i}]", "must be a non-empty string.");
+                throw new RecipeStepException($"{Join(path, field)}[{i}]", "must be a non-empty string.");
             }
 
             list.Add(item.GetString()!.Trim());
@@ -89,4 +89,7 @@ public static class RecipeJson
         => step.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Array
             ? value
             : throw new RecipeStepException(field, "is required and must be an array.");
+
+    /// <summary>The path of <paramref name="field"/> inside <paramref name="path"/> (a field at the step's top level has no prefix).</summary>
+    public static string Join(string path, string field) => path.Length == 0 ? field : $"{path}.{field}";
 }

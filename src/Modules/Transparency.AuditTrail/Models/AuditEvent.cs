@@ -10,4 +10,7 @@ public sealed class AuditEvent
     public string Action { get; set; } = "";
     public string SubjectId { get; set; } = "";
     public string Summary { get; set; } = "";
+    public string? FromState { get; set; }
+    public string? ToState { get; set; }
+    public string? Comment { get; set; }
 }

@@ -17,6 +17,9 @@ public sealed class AuditTrail(TransparencyDbContext db, TimeProvider clock, IHt
             Action = entry.Action,
             SubjectId = entry.SubjectId,
             Summary = entry.Summary,
+            FromState = entry.FromState,
+            ToState = entry.ToState,
+            Comment = entry.Comment,
         });
     }
 }
