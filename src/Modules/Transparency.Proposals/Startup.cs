@@ -19,9 +19,11 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ProposalLifecycle>();
         services.AddScoped<ProposalRegistrar>();
         services.AddScoped<AssignmentService>();
+        HandlingRegistration.Register(services);
         Services.Import.ImportExportRegistration.Register(services);
         services.AddScoped<Services.Reports.ProgressReport>();
         services.AddScoped<Services.Reports.ProgressWorkbook>();
+        services.AddScoped<DossierService>();
         services.AddRecipeStep<SessionsStep>();
         services.AddRecipeStep<CategoriesStep>();
         services.AddRecipeStep<RepresentativesStep>();
