@@ -136,7 +136,7 @@ public sealed class ImportExportController(
     private async Task<ImportFormViewModel> FormAsync(ImportFormViewModel model)
     {
         model.Sessions = await db.Set<Session>().AsNoTracking().OrderByDescending(s => s.Year).ThenBy(s => s.Name).ToListAsync();
-        model.SessionId ??= model.Sessions.FirstOrDefault()?.Id;
+        model.SessionId ??= model.Sessions.Count > 0 ? model.Sessions[0].Id : null;
         return model;
     }
 

@@ -118,9 +118,9 @@ public sealed class ProposalsStep(
         }
     }
 
-    private static IEnumerable<JsonElement> Array(JsonElement item, string field, string path)
+    private static List<JsonElement> Array(JsonElement item, string field, string path)
         => item.TryGetProperty(field, out var value) && value.ValueKind == JsonValueKind.Array
-            ? value.EnumerateArray()
+            ? [.. value.EnumerateArray()]
             : item.TryGetProperty(field, out var other) && other.ValueKind != JsonValueKind.Null
                 ? throw new RecipeStepException($"{path}.{field}", "must be an array.")
                 : [];

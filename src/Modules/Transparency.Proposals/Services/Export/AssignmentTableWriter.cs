@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using CsvHelper;
-using CsvHelper.Configuration;
 using MiniExcelLibs;
 using Transparency.Proposals.Services.Import;
 
@@ -28,24 +25,19 @@ public static class AssignmentTableWriter
     public static byte[] ToCsv(IReadOnlyList<IReadOnlyDictionary<string, string>> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        using var stream = new MemoryStream();
-        using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
-        using (var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { InjectionOptions = InjectionOptions.Escape }))
+        var options = new CsvWriterOptions
         {
-            foreach (var column in AssignmentTableColumns.Export)
-            {
-                csv.WriteField(column);
-            }
-
-            csv.NextRecord();
+            WriteByteOrderMark = true,
+            NewLine = "\r\n",
+            Injection = CsvInjection.Escape, // a cell starting with = + - @ is not run as a formula; the import strips the apostrophe
+        };
+        using var stream = new MemoryStream();
+        using (var csv = CsvWriter.Create(stream, options, leaveOpen: true))
+        {
+            csv.WriteRecord([.. AssignmentTableColumns.Export]);
             foreach (var row in rows)
             {
-                foreach (var column in AssignmentTableColumns.Export)
-                {
-                    csv.WriteField(row.GetValueOrDefault(column, ""));
-                }
-
-                csv.NextRecord();
+                csv.WriteRecord(AssignmentTableColumns.Export.Select(c => row.GetValueOrDefault(c, "")).ToArray());
             }
         }
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using CsvHelper;
-using CsvHelper.Configuration;
 using MiniExcelLibs;
 
 namespace Transparency.Proposals.Services.Import;
@@ -35,7 +34,7 @@ public static class AssignmentTableReader
             rows = format == ImportFormat.Xlsx ? ReadWorkbook(content) : ReadCsv(content);
         }
         catch (Exception e) when (e is InvalidDataException or XmlException or InvalidOperationException or FormatException or IOException
-                                      or CsvHelperException or ArgumentException or InvalidCastException or IndexOutOfRangeException or NotSupportedException)
+                                      or ArgumentException or InvalidCastException or IndexOutOfRangeException or NotSupportedException)
         {
             return ([], new ImportError(null, null, format == ImportFormat.Xlsx
                 ? "无法读取该 Excel 文件，请确认是有效的 .xlsx 工作簿。"
@@ -80,18 +79,19 @@ public static class AssignmentTableReader
 
     private static List<object?[]> ReadCsv(byte[] content)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
+        var options = new CsvReaderOptions
         {
-            HasHeaderRecord = false,
-            IgnoreBlankLines = false,
-            BadDataFound = null,
+            HasHeader = false,
+            Separator = ',',
+            SkipEmptyLines = false, // a blank line is a row in Excel too: keep the numbering
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            MalformedData = CsvMalformedDataHandling.Recover,
         };
-        using var reader = new StringReader(DecodeText(content));
-        using var parser = new CsvParser(reader, config);
+        using var reader = CsvReader.FromText(DecodeText(content), options);
         var rows = new List<object?[]>();
-        while (parser.Read())
+        while (reader.Read())
         {
-            var record = parser.Record ?? [];
+            var record = reader.Current.ToArray();
             var row = new object?[record.Length];
             for (var i = 0; i < record.Length; i++)
             {

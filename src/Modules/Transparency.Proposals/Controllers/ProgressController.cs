@@ -13,7 +13,7 @@ namespace Transparency.Proposals.Controllers;
 [Admin]
 [Route("admin/proposals")]
 [RequirePermission(ProposalsPermissions.ViewReports)]
-public sealed class DashboardController(TransparencyDbContext db, ProgressReport report, ProgressWorkbook workbook, TimeProvider clock) : Controller
+public sealed class ProgressController(TransparencyDbContext db, ProgressReport report, ProgressWorkbook workbook, TimeProvider clock) : Controller
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
