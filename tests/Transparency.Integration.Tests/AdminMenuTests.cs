@@ -10,7 +10,7 @@ public abstract class AdminMenuTests<TSite>(TSite site) : IClassFixture<TSite> w
         using var client = site.Factory.CreateSiteClient();
         await client.SignInAsAdminAsync();
         var html = await client.GetStringAsync("/admin");
-        foreach (var url in new[] { "/admin/users", "/admin/roles", "/admin/units", "/admin/settings", "/admin/recipes", "/admin/audit", "/admin/calendar" })
+        foreach (var url in new[] { "/admin/users", "/admin/roles", "/admin/units", "/admin/settings", "/admin/recipes", "/admin/audit", "/admin/calendar", "/admin/proposals", "/admin/proposals/dashboard", "/admin/sessions", "/admin/representatives", "/admin/categories" })
         {
             Assert.Contains($"href=\"{url}\"", html);
         }
