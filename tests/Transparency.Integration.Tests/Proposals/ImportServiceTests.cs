@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Transparency.Core.Calendar;
@@ -72,7 +73,7 @@ public abstract class ImportServiceTests<TSite>(TSite site) : IClassFixture<TSit
             await db.SaveChangesAsync();
         }
 
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => importer.WriteAsync(plan));
+        await Assert.ThrowsAnyAsync<DbException>(() => importer.WriteAsync(plan));
 
         Assert.Equal(1, await CountAsync<Proposal>(site, q => q.Where(p => p.SessionId == session.Id)));
         Assert.Equal(0, await CountAsync<Representative>(site, q => q.Where(r => r.Name == $"代表丙{tag}")));

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Audit;
 using Transparency.Core.Calendar;
@@ -39,7 +41,10 @@ public sealed class AssignmentTableImporter(
         return plan.Proposals.Count == 0 ? plan : await WithDeadlinesAsync(plan, session, cancellationToken);
     }
 
-    /// <summary>Writes a valid plan in one transaction: proposals (status Assigned), new representatives, assignments, audit events.</summary>
+    /// <summary>
+    /// Writes a valid plan in one transaction: new representatives, proposals (status Assigned), their representatives and
+    /// assignments in bulk statements (<see cref="BulkInsert"/>), then one audit event per proposal and a summary event.
+    /// </summary>
     public async Task<ImportResult> WriteAsync(ImportPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -50,17 +55,35 @@ public sealed class AssignmentTableImporter(
 
         var session = plan.Session!;
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false; // tens of thousands of added entities: no scan per Add
+        db.ChangeTracker.AutoDetectChangesEnabled = false; // ten thousand audit events: no scan of the tracker per Add
         try
         {
             await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
-            var known = await LoadRepresentativesAsync(session, cancellationToken);
-            var created = new Dictionary<string, Representative>(StringComparer.Ordinal);
+            var representatives = new Dictionary<string, int>(await LoadRepresentativesAsync(session, cancellationToken), StringComparer.Ordinal);
+            var created = plan.Proposals.SelectMany(p => p.Representatives).Where(n => !representatives.ContainsKey(n)).Distinct(StringComparer.Ordinal)
+                .Select(n => new Representative { Name = n, Kind = RepresentativeKindOf(session) }).ToList();
+            foreach (var row in await BulkInsert.InsertAsync(db, created, [nameof(Representative.Id), nameof(Representative.Name)], cancellationToken))
+            {
+                representatives[(string)row[1]] = Convert.ToInt32(row[0], CultureInfo.InvariantCulture);
+            }
+
             var now = clock.GetUtcNow().UtcDateTime;
-            var proposals = plan.Proposals.Select(p => Build(p, session, plan.Kind, now, known, created)).ToList();
-            db.AddRange(created.Values);
-            db.AddRange(proposals);
-            await db.SaveChangesAsync(cancellationToken);
+            var proposals = plan.Proposals.Select(p => Build(p, session, plan.Kind, now)).ToList();
+            var ids = (await BulkInsert.InsertAsync(db, proposals, [nameof(Proposal.Id), nameof(Proposal.Number)], cancellationToken))
+                .ToDictionary(row => (string)row[1], row => Convert.ToInt32(row[0], CultureInfo.InvariantCulture), StringComparer.Ordinal);
+            var links = new List<ProposalRepresentative>();
+            var assignments = new List<Assignment>();
+            for (var i = 0; i < proposals.Count; i++)
+            {
+                var proposal = proposals[i];
+                proposal.Id = ids[proposal.Number];
+                links.AddRange(plan.Proposals[i].Representatives.Select((name, position) =>
+                    new ProposalRepresentative { ProposalId = proposal.Id, RepresentativeId = representatives[name], Position = position }));
+                assignments.AddRange(Assignments(plan.Proposals[i], proposal.Id));
+            }
+
+            await BulkInsert.InsertAsync(db, links, [], cancellationToken);
+            await BulkInsert.InsertAsync(db, assignments, [], cancellationToken);
 
             foreach (var proposal in proposals)
             {
@@ -69,14 +92,14 @@ public sealed class AssignmentTableImporter(
             }
 
             audit.Record(new AuditEntry("Proposals", "TableImported", $"session:{session.Id}",
-                $"导入交办任务分解表：{proposals.Count} 件（{session.Name}，{ProposalText.Of(plan.Kind)}；交办 {plan.AssignmentCount} 项，新增代表委员 {created.Count} 名）"));
+                $"导入交办任务分解表：{proposals.Count} 件（{session.Name}，{ProposalText.Of(plan.Kind)}；交办 {assignments.Count} 项，新增代表委员 {created.Count} 名）"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new ImportResult(session.Id, session.Name, proposals.Count, plan.AssignmentCount, created.Count);
+            return new ImportResult(session.Id, session.Name, proposals.Count, assignments.Count, created.Count);
         }
         catch
         {
-            db.ChangeTracker.Clear(); // nothing half-added stays tracked for a later save
+            db.ChangeTracker.Clear(); // the audit events of a failed import must not be saved by a later SaveChanges
             throw;
         }
         finally
@@ -98,68 +121,60 @@ public sealed class AssignmentTableImporter(
         {
             return (plan, await WriteAsync(plan, cancellationToken));
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbException or DbUpdateException)
         {
-            // Another import or registration took a number between the check and the save.
-            return (ImportPlan.Failed(plan.Session, plan.Kind, new ImportError(null, null, "保存失败：其间有人登记了相同编号的建议提案。请重新上传并预览。")), null);
+            // Typically another import or registration took a number between the check and the write; the transaction rolled back.
+            return (ImportPlan.Failed(plan.Session, plan.Kind,
+                new ImportError(null, null, "保存失败（可能其间有人登记了相同编号的建议提案），未导入任何内容。请重新上传并预览。")), null);
         }
     }
 
-    private static Proposal Build(PlannedProposal p, Session session, ProposalKind kind, DateTime now, IReadOnlyDictionary<string, int> known, Dictionary<string, Representative> created)
+    private static Proposal Build(PlannedProposal p, Session session, ProposalKind kind, DateTime now) => new()
     {
-        var proposal = new Proposal
+        SessionId = session.Id,
+        Kind = kind,
+        Number = p.Number,
+        Title = p.Title,
+        Body = p.Body,
+        CategoryId = p.CategoryId,
+        IsKey = p.IsKey,
+        ReceivedOn = p.AssignedOn,
+        Status = ProposalStatus.Assigned,
+        CreatedUtc = now,
+    };
+
+    private static IEnumerable<Assignment> Assignments(PlannedProposal p, int proposalId)
+    {
+        Assignment Create(int unitId, HandlingRole role, DateOnly due) => new()
         {
-            SessionId = session.Id,
-            Kind = kind,
-            Number = p.Number,
-            Title = p.Title,
-            Body = p.Body,
-            CategoryId = p.CategoryId,
-            IsKey = p.IsKey,
-            ReceivedOn = p.AssignedOn,
-            Status = ProposalStatus.Assigned,
-            CreatedUtc = now,
+            ProposalId = proposalId,
+            UnitId = unitId,
+            Role = role,
+            AssignedOn = p.AssignedOn,
+            RuleDueOn = due,
+            DueOn = due,
+            Status = AssignmentStatus.Active,
         };
-        for (var i = 0; i < p.Representatives.Count; i++)
-        {
-            var name = p.Representatives[i];
-            if (known.TryGetValue(name, out var id))
-            {
-                proposal.Representatives.Add(new ProposalRepresentative { RepresentativeId = id, Position = i });
-                continue;
-            }
-
-            if (!created.TryGetValue(name, out var representative))
-            {
-                created[name] = representative = new Representative { Name = name, Kind = RepresentativeKindOf(session) };
-            }
-
-            proposal.Representatives.Add(new ProposalRepresentative { Representative = representative, Position = i });
-        }
 
         if (p.LeadUnitId is { } lead)
         {
-            proposal.Assignments.Add(Assignment(lead, HandlingRole.Lead, p.AssignedOn, p.ReplyDueOn));
+            yield return Create(lead, HandlingRole.Lead, p.ReplyDueOn);
         }
 
-        proposal.Assignments.AddRange(p.CoUnitIds.Select(u => Assignment(u, HandlingRole.Co, p.AssignedOn, p.CoDueOn)));
-        proposal.Assignments.AddRange(p.SplitUnitIds.Select(u => Assignment(u, HandlingRole.Split, p.AssignedOn, p.ReplyDueOn)));
-        return proposal;
+        foreach (var unit in p.CoUnitIds)
+        {
+            yield return Create(unit, HandlingRole.Co, p.CoDueOn);
+        }
+
+        foreach (var unit in p.SplitUnitIds)
+        {
+            yield return Create(unit, HandlingRole.Split, p.ReplyDueOn);
+        }
     }
 
     /// <summary>Representatives of a people's congress session are deputies; of a CPPCC session, members.</summary>
     private static RepresentativeKind RepresentativeKindOf(Session session)
         => session.Kind == SessionKind.Npc ? RepresentativeKind.Deputy : RepresentativeKind.Member;
-
-    private static Assignment Assignment(int unitId, HandlingRole role, DateOnly assignedOn, DateOnly due) => new()
-    {
-        UnitId = unitId,
-        Role = role,
-        AssignedOn = assignedOn,
-        RuleDueOn = due,
-        DueOn = due,
-        Status = AssignmentStatus.Active,
-    };
 
     private async Task<ImportPlan> WithDeadlinesAsync(ImportPlan plan, Session session, CancellationToken cancellationToken)
     {
