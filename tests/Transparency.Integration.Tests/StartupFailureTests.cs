@@ -27,9 +27,9 @@ public sealed class StartupFailureTests
     [Fact]
     public void DisablingAModuleThatAnotherNeedsStopsTheStartNamingBoth()
     {
-        using var factory = new RawFactory(new() { ["Modules:Disabled:0"] = "Transparency.Units" });
+        using var factory = new RawFactory(new() { ["Modules:Disabled:0"] = "Transparency.Calendar" });
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
-        Assert.Contains("Module 'Transparency.Users' depends on module 'Transparency.Units', which is missing or disabled", Flatten(error));
+        Assert.Contains("Module 'Transparency.Proposals' depends on module 'Transparency.Calendar', which is missing or disabled", Flatten(error));
     }
 
     [Fact]
