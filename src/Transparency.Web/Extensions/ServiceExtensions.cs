@@ -75,7 +75,9 @@ internal static class ServiceExtensions
         var mvc = services
             .AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()))
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization();
+            // Display names and validation messages of a module's view models localize through that module's SharedResource.
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (type, factory) =>
+                type.Assembly.SharedResourceType() is { } shared ? factory.Create(shared) : factory.Create(type));
         mvc.ConfigureApplicationPartManager(parts =>
         {
             // Modules are added explicitly so that a disabled module's controllers are not served.
