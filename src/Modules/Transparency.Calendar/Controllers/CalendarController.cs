@@ -152,5 +152,6 @@ public sealed class CalendarController(TransparencyDbContext db, IWorkingDayCale
 
     private static string Kind(bool isHoliday) => isHoliday ? "放假" : "调休上班";
 
-    private DateOnly Today() => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    // The calendar is China's: "today" is the date in UTC+8 whatever the server's time zone.
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

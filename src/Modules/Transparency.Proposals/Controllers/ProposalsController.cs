@@ -94,7 +94,7 @@ public sealed class ProposalsController(
             NextStatuses = next,
             CanEdit = await permissions.HasPermissionAsync(User, ProposalsPermissions.Register),
             CanAssign = proposal.Status == ProposalStatus.Registered && await permissions.HasPermissionAsync(User, ProposalsPermissions.Assign),
-            MergedInto = proposal.MergedIntoId is { } m ? await db.Set<Proposal>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == m) : null,
+            MergedInto = proposal.MergedIntoId is { } m ? await (await scope.VisibleAsync(User)).AsNoTracking().FirstOrDefaultAsync(p => p.Id == m) : null,
         });
     }
 

@@ -3,8 +3,6 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Transparency.Core.Audit;
 using Transparency.Core.Units;
 using Transparency.Data;
@@ -21,8 +19,7 @@ public sealed class DossierService(
     ProposalScope scope,
     IUnitDirectory units,
     IAuditTrailReader audit,
-    IConfiguration configuration,
-    IHostEnvironment environment)
+    AttachmentStore attachments)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -74,25 +71,17 @@ public sealed class DossierService(
 
             foreach (var c in dossier.Consultations.Where(c => c.AttachmentPath is not null))
             {
-                var file = AttachmentFile(c.AttachmentPath!);
-                if (file is not null && File.Exists(file))
+                await using var content = attachments.OpenRead(c.AttachmentPath!);
+                if (content is not null)
                 {
-                    var name = $"attachments/consultation-{c.Id}-{Path.GetFileName(c.AttachmentName ?? "file")}";
-                    await zip.CreateEntryFromFileAsync(file, name, CompressionLevel.Optimal);
+                    var entry = zip.CreateEntry($"attachments/consultation-{c.Id}-{Path.GetFileName(c.AttachmentName ?? "file")}", CompressionLevel.Optimal);
+                    await using var target = await entry.OpenAsync();
+                    await content.CopyToAsync(target);
                 }
             }
         }
 
         return buffer.ToArray();
-    }
-
-    private string? AttachmentFile(string relative)
-    {
-        var root = Path.GetFullPath(configuration["Attachments:Path"] is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(environment.ContentRootPath, "App_Data", "attachments"));
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null; // no path tricks
     }
 
     private static object Record(Dossier d)
