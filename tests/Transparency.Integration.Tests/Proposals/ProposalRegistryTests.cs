@@ -101,7 +101,49 @@ public abstract partial class ProposalRegistryTests<TSite>(TSite site) : IClassF
 
         var post = await drafter.PostFormAsync("/admin/proposals", $"/admin/proposals/{other}/status", [new("to", "Withdrawn")]);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+
+        // Every handling route, read or write, for the other unit's assignment.
+        int aid;
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            aid = await scope.ServiceProvider.GetRequiredService<TransparencyDbContext>().Set<Assignment>()
+                .Where(a => a.ProposalId == other && a.Role == HandlingRole.Lead).Select(a => a.Id).SingleAsync();
+        }
+
+        foreach (var url in new[]
+        {
+            $"/admin/proposals/{other}/assignments/{aid}/extension", $"/admin/proposals/{other}/assignments/{aid}/return",
+            $"/admin/proposals/{other}/assignments/{aid}/reassign", $"/admin/proposals/{other}/merge", $"/admin/proposals/{other}/co-opinion",
+        })
+        {
+            AssertDenied(await drafter.GetAsync(url), url);
+        }
+
+        foreach (var (url, fields) in new (string, KeyValuePair<string, string>[])[]
+        {
+            ($"/admin/proposals/{other}/assignments/{aid}/extension", [new("RequestedDueOn", "2020-10-30"), new("Reason", "越权申请")]),
+            ($"/admin/proposals/{other}/assignments/{aid}/return", [new("Reason", "越权退办")]),
+            ($"/admin/proposals/{other}/consultations", [new("Date", "2020-06-20"), new("Mode", "Phone"), new("Stage", "Before"), new("Participants", "x"), new("Notes", "x")]),
+            ($"/admin/proposals/{other}/co-opinion", [new("Text", "越权意见"), new("submit", "true")]),
+            ($"/admin/proposals/{other}/merge", [new("IntoProposalId", "1")]),
+        })
+        {
+            AssertDenied(await drafter.PostFormAsync("/admin/proposals", url, fields), "POST " + url);
+        }
+
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TransparencyDbContext>();
+            Assert.False(await db.Set<DeadlineExtension>().AnyAsync(e => e.AssignmentId == aid));
+            Assert.False(await db.Set<Consultation>().AnyAsync(c => c.ProposalId == other && c.Notes == "x"));
+            Assert.Equal(AssignmentStatus.Active, (await db.Set<Assignment>().SingleAsync(a => a.Id == aid)).Status);
+        }
     }
+
+    private static void AssertDenied(HttpResponseMessage response, string what)
+        => Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden
+            || response.Headers.Location?.PathAndQuery.StartsWith("/account/denied", StringComparison.Ordinal) == true,
+            $"{what}: {(int)response.StatusCode} {response.Headers.Location}");
 
     [Fact]
     public async Task CoordinatorRegistersAssignsAndEveryStepIsAudited()
