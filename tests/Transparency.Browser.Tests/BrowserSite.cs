@@ -9,9 +9,10 @@ namespace Transparency.Browser.Tests;
 /// <summary>
 /// One site on a fresh SQLite file and one headless Chromium, shared by the tests of a class.
 /// Uses the system's Chromium (<c>/usr/bin/chromium</c>, or <c>PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH</c>);
-/// never downloads a browser.
+/// never downloads a browser. The site starts with the setup recipe only; a subclass such as
+/// <see cref="DemoBrowserSite"/> adds settings (a recipe to run) through <see cref="Settings"/>.
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
     public const string ChromiumVariable = "PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH";
 
@@ -25,13 +26,19 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("Fixture not initialized.");
 
+    /// <summary>The site's services, e.g. to compute what a page should show.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("Fixture not initialized.");
+
+    /// <summary>Extra configuration of the site (none here).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     /// <summary><c>&lt;repository&gt;/TestResults/screenshots</c>, whatever the build's output folder.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(FindRepositoryRoot(), "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
-        _factory = new KestrelSiteFactory(_databaseFile);
-        _factory.StartServer(); // migrations and the setup recipe run here
+        _factory = new KestrelSiteFactory(_databaseFile, Settings);
+        _factory.StartServer(); // migrations and the setup recipe (and any recipe in Settings) run here
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
         BaseAddress = addresses?.FirstOrDefault() is { } address ? new Uri(address) : _factory.ClientOptions.BaseAddress;
 

@@ -25,7 +25,7 @@ public abstract class ImportExportTests<TSite>(TSite site) : IClassFixture<TSite
         using var admin = site.Factory.CreateSiteClient();
         await admin.SignInAsAdminAsync();
         var rows = GoodRows().Select(r => r.Concat(r == Header ? ["分办单位", "是否重点"] : new string?[] { "", "" }).ToArray()).ToList();
-        rows[1][9] = "是";
+        rows[1][10] = "是";
         rows[3][8] = "=1+1 不是公式";
         rows.Add(["0004", "关于整治背街小巷环境的建议", "代表戊", "", Categories[0], "", "", "2020-07-10", "", "市容环境科、市政设施科", "否"]);
         await ImportAsync(admin, source.Id, rows);
