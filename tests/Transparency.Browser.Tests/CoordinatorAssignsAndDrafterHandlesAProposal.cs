@@ -225,7 +225,7 @@ public sealed class CoordinatorAssignsAndDrafterHandlesAProposal(DemoBrowserSite
         => Assertions.Expect(page).ToHaveURLAsync(PathPattern(Regex.Escape(path), query), new() { Timeout = NavigationTimeout });
 
     private static Regex PathPattern(string pathPattern, string? queryPattern = null)
-        => new($"^https?://[^/]+{pathPattern}{(queryPattern is null ? @"(\?[^#]*)?" : $@"\?{queryPattern}")}(#.*)?$", RegexOptions.CultureInvariant);
+        => new($"^https?://[^/]+{pathPattern}{(queryPattern is null ? @"(\?[^#]*)?" : $@"\?{queryPattern}")}(#.*)?$"); // evaluated in the browser: no RegexOptions
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

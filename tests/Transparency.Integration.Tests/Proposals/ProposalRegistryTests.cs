@@ -211,6 +211,21 @@ public abstract partial class ProposalRegistryTests<TSite>(TSite site) : IClassF
     }
 
     [Fact]
+    public async Task AnAssignedProposalCannotGoBackToRegisteredNorBeAssignedTwice()
+    {
+        var id = await IdOfAsync("0084"); // InProgress, assigned
+        using var coordinator = await SignInAsync("coordinator", "Demo#Coord2020");
+        var back = await coordinator.PostFormAsync($"/admin/proposals/{id}", $"/admin/proposals/{id}/status", [new("to", "Registered")]);
+        Assert.Equal(HttpStatusCode.BadRequest, back.StatusCode);
+        var none = await coordinator.PostFormAsync($"/admin/proposals/{id}", $"/admin/proposals/{id}/status", [new("comment", "no status chosen")]);
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        using var scope = site.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransparencyDbContext>();
+        Assert.Equal(ProposalStatus.InProgress, (await db.Set<Proposal>().SingleAsync(p => p.Id == id)).Status);
+        Assert.Equal(3, await db.Set<Assignment>().CountAsync(a => a.ProposalId == id));
+    }
+
+    [Fact]
     public async Task WeeklyAndMonthlyReportsAreWorkbooksWithLaggingUnitsMarked()
     {
         using var coordinator = await SignInAsync("coordinator", "Demo#Coord2020");

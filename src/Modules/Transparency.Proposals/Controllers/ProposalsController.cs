@@ -219,7 +219,7 @@ public sealed class ProposalsController(
     }
 
     [HttpPost("{id:int}/status")]
-    public async Task<IActionResult> ChangeStatus(int id, ProposalStatus to, string? comment)
+    public async Task<IActionResult> ChangeStatus(int id, ProposalStatus? to, string? comment)
     {
         var proposal = await scope.FindAsync(id, User);
         if (proposal is null)
@@ -227,9 +227,14 @@ public sealed class ProposalsController(
             return NotFound();
         }
 
+        if (to is null)
+        {
+            return BadRequest("请选择要变更的状态。");
+        }
+
         try
         {
-            await lifecycle.TransitionAsync(proposal, to, User, comment);
+            await lifecycle.TransitionAsync(proposal, to.Value, User, comment);
         }
         catch (UnauthorizedAccessException)
         {

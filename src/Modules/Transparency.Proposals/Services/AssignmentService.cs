@@ -74,7 +74,7 @@ public sealed class AssignmentService(
 
     private async Task ValidateAsync(Proposal proposal, List<(int UnitId, HandlingRole Role)> roles)
     {
-        if (proposal.Status != ProposalStatus.Registered)
+        if (proposal.Status != ProposalStatus.Registered || proposal.Assignments.Any(a => a.Status != AssignmentStatus.Replaced))
         {
             throw new ProposalRuleException($"第{proposal.Number}号已交办，如需调整请使用改办。");
         }

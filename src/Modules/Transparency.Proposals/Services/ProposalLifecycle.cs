@@ -15,7 +15,8 @@ public sealed class ProposalLifecycle(TransparencyDbContext db, IPermissionServi
     private static readonly Dictionary<ProposalStatus, ProposalStatus[]> Allowed = new()
     {
         [ProposalStatus.Registered] = [ProposalStatus.Assigned, ProposalStatus.Withdrawn, ProposalStatus.Merged],
-        [ProposalStatus.Assigned] = [ProposalStatus.InProgress, ProposalStatus.Registered, ProposalStatus.Withdrawn, ProposalStatus.Merged],
+        // Back to Registered is not a transition: a unit returns its assignment (退办) and the coordinator reassigns it (改办).
+        [ProposalStatus.Assigned] = [ProposalStatus.InProgress, ProposalStatus.Withdrawn, ProposalStatus.Merged],
         [ProposalStatus.InProgress] = [ProposalStatus.Replied, ProposalStatus.Withdrawn, ProposalStatus.Merged],
         [ProposalStatus.Replied] = [ProposalStatus.FeedbackReceived, ProposalStatus.Closed, ProposalStatus.Rehandling],
         [ProposalStatus.FeedbackReceived] = [ProposalStatus.Closed, ProposalStatus.Rehandling],

@@ -59,7 +59,6 @@ public sealed class AssignmentTableImporter(
         try
         {
             await using var transaction = await UnitOfWork.BeginAsync(db, cancellationToken);
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             var representatives = new Dictionary<string, int>(await LoadRepresentativesAsync(session, cancellationToken), StringComparer.Ordinal);
             var created = plan.Proposals.SelectMany(p => p.Representatives).Where(n => !representatives.ContainsKey(n)).Distinct(StringComparer.Ordinal)
                 .Select(n => new Representative { Name = n, Kind = RepresentativeKindOf(session) }).ToList();
@@ -68,12 +67,10 @@ public sealed class AssignmentTableImporter(
                 representatives[(string)row[1]] = Convert.ToInt32(row[0], CultureInfo.InvariantCulture);
             }
 
-            System.Console.WriteLine($"TEMP reps {sw.ElapsedMilliseconds}");
             var now = clock.GetUtcNow().UtcDateTime;
             var proposals = plan.Proposals.Select(p => Build(p, session, plan.Kind, now)).ToList();
             var ids = (await BulkInsert.InsertAsync(db, proposals, [nameof(Proposal.Id), nameof(Proposal.Number)], cancellationToken))
                 .ToDictionary(row => (string)row[1], row => Convert.ToInt32(row[0], CultureInfo.InvariantCulture), StringComparer.Ordinal);
-            System.Console.WriteLine($"TEMP proposals {sw.ElapsedMilliseconds}");
             var links = new List<ProposalRepresentative>();
             var assignments = new List<Assignment>();
             for (var i = 0; i < proposals.Count; i++)
@@ -86,10 +83,8 @@ public sealed class AssignmentTableImporter(
             }
 
             await BulkInsert.InsertAsync(db, links, [], cancellationToken);
-            System.Console.WriteLine($"TEMP links {sw.ElapsedMilliseconds}");
             await BulkInsert.InsertAsync(db, assignments, [], cancellationToken);
 
-            System.Console.WriteLine($"TEMP assignments {sw.ElapsedMilliseconds}");
             foreach (var proposal in proposals)
             {
                 audit.Record(new AuditEntry("Proposals", "Imported", Proposal.SubjectId(proposal.Id),
@@ -98,11 +93,8 @@ public sealed class AssignmentTableImporter(
 
             audit.Record(new AuditEntry("Proposals", "TableImported", $"session:{session.Id}",
                 $"导入交办任务分解表：{proposals.Count} 件（{session.Name}，{ProposalText.Of(plan.Kind)}；交办 {assignments.Count} 项，新增代表委员 {created.Count} 名）"));
-            System.Console.WriteLine($"TEMP audit add {sw.ElapsedMilliseconds}");
             await db.SaveChangesAsync(cancellationToken);
-            System.Console.WriteLine($"TEMP audit save {sw.ElapsedMilliseconds}");
             await transaction.CommitAsync(cancellationToken);
-            System.Console.WriteLine($"TEMP commit {sw.ElapsedMilliseconds}");
             return new ImportResult(session.Id, session.Name, proposals.Count, assignments.Count, created.Count);
         }
         catch

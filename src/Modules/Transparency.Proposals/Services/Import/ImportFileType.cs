@@ -15,6 +15,9 @@ public static class ImportFileType
     /// <summary>Largest accepted upload.</summary>
     public const long MaxBytes = 20 * 1024 * 1024;
 
+    /// <summary>Largest total a workbook may unpack to (a guard against ZIP bombs; a 50,000-row table unpacks to a few tens of MB).</summary>
+    public const long MaxUnpackedBytes = 256L * 1024 * 1024;
+
     /// <summary>What the file input accepts.</summary>
     public const string Accept = ".xlsx,.csv";
 
@@ -32,7 +35,7 @@ public static class ImportFileType
 
     public static string Extension(ImportFormat format) => format == ImportFormat.Xlsx ? ".xlsx" : ".csv";
 
-    /// <summary>A ZIP (PK\3\4) holding [Content_Types].xml and xl/workbook.xml.</summary>
+    /// <summary>A ZIP (PK\3\4) holding [Content_Types].xml and xl/workbook.xml, unpacking to at most <see cref="MaxUnpackedBytes"/>.</summary>
     private static bool IsWorkbook(byte[] content)
     {
         if (!content.AsSpan().StartsWith("PK\u0003\u0004"u8))
@@ -43,7 +46,9 @@ public static class ImportFileType
         try
         {
             using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            return zip.GetEntry("[Content_Types].xml") is not null && zip.GetEntry("xl/workbook.xml") is not null;
+            return zip.GetEntry("[Content_Types].xml") is not null
+                && zip.GetEntry("xl/workbook.xml") is not null
+                && zip.Entries.Sum(e => e.Length) <= MaxUnpackedBytes;
         }
         catch (InvalidDataException)
         {
