@@ -27,11 +27,13 @@ public sealed class AdministratorSignsInAndOpensTheRolesPage(BrowserSite site) :
             await ScreenshotAsync(page, "login.png");
             await page.Locator("form[action='/account/login'] button[type=submit]").ClickAsync();
 
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin");
+            // Expect(...).ToHaveURLAsync polls the URL; WaitForURLAsync can miss a navigation that already
+            // finished (microsoft/playwright-dotnet#3364) and time out.
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin$"), new() { Timeout = 30_000 });
             Assert.Contains("工作台", await page.Locator("h1").First.InnerTextAsync(), StringComparison.Ordinal);
 
             await page.GetByRole(AriaRole.Link, new() { Name = "角色与权限", Exact = true }).First.ClickAsync();
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/admin/roles");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/admin/roles$"), new() { Timeout = 30_000 });
             Assert.Contains("角色与权限", await page.Locator("h1").First.InnerTextAsync(), StringComparison.Ordinal);
             var roleNames = await page.Locator("table tbody tr td:first-child").AllInnerTextsAsync();
             Assert.Contains("Administrator", roleNames);
