@@ -1,4 +1,5 @@
 using Transparency.Calendar.Services;
+using Transparency.Core.Calendar;
 
 namespace Transparency.Integration.Tests.Calendar;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Transparency.Calendar.Recipes;
-using Transparency.Calendar.Services;
 using Transparency.Core.Calendar;
 
 namespace Transparency.Integration.Tests.Calendar;

@@ -1,4 +1,3 @@
-using Transparency.Calendar.Services;
 using Transparency.Core.Calendar;
 
 namespace Transparency.Integration.Tests.Calendar;

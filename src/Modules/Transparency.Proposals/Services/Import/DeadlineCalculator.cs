@@ -5,22 +5,21 @@ namespace Transparency.Proposals.Services.Import;
 
 /// <summary>
 /// Due dates for many assignments from one read of the calendar: the special days of a range are loaded once
-/// (<see cref="IWorkingDayCalendar.SpecialDaysAsync"/>) and the rule of <see cref="IWorkingDayCalendar.AddMonthsAsync"/>
-/// is applied locally: start plus months, then forward to the next working day (Saturday and Sunday rest unless listed
-/// as adjusted working days; listed holidays rest).
+/// (<see cref="IWorkingDayCalendar.SpecialDaysAsync"/>) and the same rule the calendar uses
+/// (<see cref="WorkingDayMath.AddMonths"/>) is applied to them in memory.
 /// </summary>
 public sealed class DeadlineCalculator
 {
     /// <summary>Days loaded beyond the latest nominal date, so that a run of holidays after it is known.</summary>
     public const int Margin = 60;
 
-    private readonly Dictionary<DateOnly, bool> _special;
+    private readonly IReadOnlyDictionary<DateOnly, SpecialDay> _special;
     private readonly DateOnly _from;
     private readonly DateOnly _to;
 
     private DeadlineCalculator(IEnumerable<SpecialDay> days, DateOnly from, DateOnly to)
     {
-        _special = days.ToDictionary(d => d.Date, d => d.IsHoliday);
+        _special = WorkingDayMath.Index(days);
         _from = from;
         _to = to;
     }
@@ -36,19 +35,13 @@ public sealed class DeadlineCalculator
     /// <summary>A calculator over special days already loaded for <paramref name="from"/>..<paramref name="to"/>.</summary>
     public static DeadlineCalculator Over(IEnumerable<SpecialDay> days, DateOnly from, DateOnly to) => new(days, from, to);
 
-    public bool IsWorkingDay(DateOnly date)
-        => _special.TryGetValue(date, out var holiday) ? !holiday : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    public bool IsWorkingDay(DateOnly date) => WorkingDayMath.IsWorkingDay(date, _special);
 
     /// <summary><paramref name="months"/> calendar months after <paramref name="start"/>, moved forward to the next working day.</summary>
     public DateOnly AddMonths(DateOnly start, int months)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(months);
-        var due = start.AddMonths(months);
-        while (!IsWorkingDay(due))
-        {
-            due = due.AddDays(1);
-        }
-
+        var (due, _) = WorkingDayMath.NextWorkingDay(start.AddMonths(months), _special);
         if (start < _from || due > _to)
         {
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,

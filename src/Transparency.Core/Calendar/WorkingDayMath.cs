@@ -1,22 +1,25 @@
-using Transparency.Core.Calendar;
-
-namespace Transparency.Calendar.Services;
+namespace Transparency.Core.Calendar;
 
 /// <summary>
 /// The working-day rules, without a database. <c>special</c> holds the listed days of the range looked at
 /// (holidays and adjusted working days, by date); any day not in it follows the weekly rule: Saturday and
-/// Sunday rest, Monday to Friday work.
+/// Sunday rest, Monday to Friday work. The one implementation of the rule: the Calendar module answers
+/// <see cref="IWorkingDayCalendar"/> with it, and bulk callers (the assignment-table import) apply it to
+/// special days loaded once.
 /// </summary>
 public static class WorkingDayMath
 {
     /// <summary>The name of a plain weekend day in <see cref="DeadlineComputation.SkippedDays"/>.</summary>
     public const string WeekendName = "周末";
 
+    /// <summary>Indexes special days by date.</summary>
     public static IReadOnlyDictionary<DateOnly, SpecialDay> Index(IEnumerable<SpecialDay> days)
         => days.ToDictionary(d => d.Date);
 
+    /// <summary>True on Saturday and Sunday.</summary>
     public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
+    /// <summary>True when <paramref name="date"/> is a working day: a listed day decides, otherwise the weekly rule.</summary>
     public static bool IsWorkingDay(DateOnly date, IReadOnlyDictionary<DateOnly, SpecialDay> special)
         => special.TryGetValue(date, out var day) ? !day.IsHoliday : !IsWeekend(date);
 
