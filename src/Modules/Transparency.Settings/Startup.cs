@@ -17,6 +17,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
+        services.AddScoped<ISettingsDocumentStore, SettingsDocumentStore>();
         services.AddRecipeStep<SettingsStep>();
     }
 
