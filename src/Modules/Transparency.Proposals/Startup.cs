@@ -16,6 +16,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ProposalScope>();
+        services.AddScoped<Core.Proposals.IProposalDirectory, ProposalDirectory>();
         services.AddScoped<ProposalLifecycle>();
         services.AddScoped<ProposalRegistrar>();
         services.AddScoped<AssignmentService>();

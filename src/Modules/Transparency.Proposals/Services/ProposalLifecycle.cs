@@ -50,17 +50,37 @@ public sealed class ProposalLifecycle(TransparencyDbContext db, IPermissionServi
     /// </summary>
     public async Task ApplyAsync(Proposal proposal, ProposalStatus to, ClaimsPrincipal actor, string? comment)
     {
-        if (!Allowed[proposal.Status].Contains(to))
-        {
-            throw new ProposalRuleException(
-                $"建议提案第{proposal.Number}号当前状态为“{ProposalText.Of(proposal.Status)}”，不能变更为“{ProposalText.Of(to)}”。");
-        }
-
+        CheckTransition(proposal, to);
         if (!await permissions.HasPermissionAsync(actor, PermissionFor(to)))
         {
             throw new UnauthorizedAccessException($"Changing a proposal to {to} needs permission {PermissionFor(to)}.");
         }
 
+        Stage(proposal, to, comment);
+    }
+
+    /// <summary>
+    /// Changes the status as the consequence of another module's action that was authorised there (e.g. the
+    /// coordinator records that a reply was sent: the proposal is then Replied). The transition is still checked
+    /// and audited; the caller saves.
+    /// </summary>
+    public void ApplyConsequence(Proposal proposal, ProposalStatus to, string? comment)
+    {
+        CheckTransition(proposal, to);
+        Stage(proposal, to, comment);
+    }
+
+    private static void CheckTransition(Proposal proposal, ProposalStatus to)
+    {
+        if (!Allowed[proposal.Status].Contains(to))
+        {
+            throw new ProposalRuleException(
+                $"建议提案第{proposal.Number}号当前状态为“{ProposalText.Of(proposal.Status)}”，不能变更为“{ProposalText.Of(to)}”。");
+        }
+    }
+
+    private void Stage(Proposal proposal, ProposalStatus to, string? comment)
+    {
         var from = proposal.Status;
         proposal.Status = to;
         audit.Record(new AuditEntry("Proposals", "StatusChanged", Proposal.SubjectId(proposal.Id),
