@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-namespace Transparency.Proposals.Services;
+namespace Transparency.Core.Files;
 
 /// <summary>
 /// Files uploaded with handling records, kept outside wwwroot under <c>Attachments:Path</c> (default
@@ -9,6 +9,7 @@ namespace Transparency.Proposals.Services;
 /// </summary>
 public sealed class AttachmentStore(IConfiguration configuration, IHostEnvironment environment)
 {
+    /// <summary>The folder the files are kept in.</summary>
     public string Root { get; } = configuration["Attachments:Path"] is { Length: > 0 } path
         ? Path.GetFullPath(path, environment.ContentRootPath)
         : Path.Combine(environment.ContentRootPath, "App_Data", "attachments");
@@ -44,6 +45,41 @@ public sealed class AttachmentStore(IConfiguration configuration, IHostEnvironme
         return name;
     }
 
+    /// <summary>
+    /// Checks and stores an upload: an accepted extension, at most <see cref="AttachmentTypes.MaxBytes"/>, and content
+    /// that is what the extension says. Returns the cleaned original name and the stored name; throws
+    /// <see cref="AttachmentRejectedException"/> with a message for the user, leaving nothing stored.
+    /// </summary>
+    public async Task<(string FileName, string StoredName)> AcceptAsync(string fileName, long length, Stream content, CancellationToken cancellationToken = default)
+    {
+        var name = AttachmentTypes.CleanName(fileName);
+        if (!AttachmentTypes.IsAllowedName(name))
+        {
+            throw new AttachmentRejectedException("附件仅限 PDF、DOCX、JPG、PNG 格式。");
+        }
+
+        if (length > AttachmentTypes.MaxBytes)
+        {
+            throw new AttachmentRejectedException("附件大小不能超过10 MB。");
+        }
+
+        var stored = await SaveAsync(content, AttachmentTypes.MaxBytes, cancellationToken)
+            ?? throw new AttachmentRejectedException("附件大小不能超过10 MB。");
+        bool matches;
+        await using (var saved = OpenRead(stored)!)
+        {
+            matches = saved.Length > 0 && AttachmentTypes.ContentMatches(name, saved);
+        }
+
+        if (!matches)
+        {
+            Delete(stored);
+            throw new AttachmentRejectedException("附件内容与文件类型不符，仅接受真实的 PDF、DOCX、JPG、PNG 文件。");
+        }
+
+        return (name, stored);
+    }
+
     /// <summary>Opens a stored file for reading; null when it is missing.</summary>
     public Stream? OpenRead(string name)
     {
@@ -51,6 +87,7 @@ public sealed class AttachmentStore(IConfiguration configuration, IHostEnvironme
         return File.Exists(file) ? new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
     }
 
+    /// <summary>Deletes a stored file; nothing happens when it is missing.</summary>
     public void Delete(string name)
     {
         var file = PathOf(name);
@@ -64,3 +101,6 @@ public sealed class AttachmentStore(IConfiguration configuration, IHostEnvironme
     private string PathOf(string name)
         => Guid.TryParseExact(name, "N", out _) ? Path.Combine(Root, name) : throw new ArgumentException("Not a stored attachment name.", nameof(name));
 }
+
+/// <summary>An upload was refused; the message says why, for the user.</summary>
+public sealed class AttachmentRejectedException(string message) : Exception(message);

@@ -1,10 +1,11 @@
 using System.IO.Compression;
 
-namespace Transparency.Proposals.Services;
+namespace Transparency.Core.Files;
 
 /// <summary>The file types accepted as attachments, recognized by their content (magic bytes), not only their extension.</summary>
 public static class AttachmentTypes
 {
+    /// <summary>The largest attachment accepted (10 MB).</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
 
     /// <summary>What the file input accepts.</summary>
@@ -19,6 +20,7 @@ public static class AttachmentTypes
         [".png"] = "image/png",
     };
 
+    /// <summary>True when the name has one of the accepted extensions.</summary>
     public static bool IsAllowedName(string fileName) => ContentTypes.ContainsKey(Path.GetExtension(fileName));
 
     /// <summary>The content type for an allowed name; <c>application/octet-stream</c> otherwise.</summary>

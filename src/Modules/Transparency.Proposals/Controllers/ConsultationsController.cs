@@ -1,3 +1,4 @@
+using Transparency.Core.Files;
 using Microsoft.AspNetCore.Mvc;
 using Transparency.Core.Hosting;
 using Transparency.Core.Security;

@@ -1,3 +1,4 @@
+using Transparency.Core.Files;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Audit;
@@ -166,29 +167,14 @@ public sealed class ConsultationService(
 
     private async Task AttachAsync(Consultation consultation, AttachmentUpload upload)
     {
-        var name = AttachmentTypes.CleanName(upload.FileName);
-        if (!AttachmentTypes.IsAllowedName(name))
+        string name, stored;
+        try
         {
-            throw new ProposalRuleException("附件仅限 PDF、DOCX、JPG、PNG 格式。", "Attachment");
+            (name, stored) = await store.AcceptAsync(upload.FileName, upload.Length, upload.Content);
         }
-
-        if (upload.Length > AttachmentTypes.MaxBytes)
+        catch (AttachmentRejectedException rejected)
         {
-            throw new ProposalRuleException("附件大小不能超过10 MB。", "Attachment");
-        }
-
-        var stored = await store.SaveAsync(upload.Content, AttachmentTypes.MaxBytes)
-            ?? throw new ProposalRuleException("附件大小不能超过10 MB。", "Attachment");
-        bool matches;
-        await using (var saved = store.OpenRead(stored)!)
-        {
-            matches = saved.Length > 0 && AttachmentTypes.ContentMatches(name, saved);
-        }
-
-        if (!matches)
-        {
-            store.Delete(stored);
-            throw new ProposalRuleException("附件内容与文件类型不符，仅接受真实的 PDF、DOCX、JPG、PNG 文件。", "Attachment");
+            throw new ProposalRuleException(rejected.Message, "Attachment");
         }
 
         consultation.AttachmentName = name;

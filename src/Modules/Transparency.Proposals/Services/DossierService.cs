@@ -1,3 +1,4 @@
+using Transparency.Core.Files;
 using System.IO.Compression;
 using System.Security.Claims;
 using System.Text.Json;

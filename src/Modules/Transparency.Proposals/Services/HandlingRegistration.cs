@@ -1,4 +1,6 @@
+using Transparency.Core.Files;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Transparency.Proposals.Services;
 
@@ -11,7 +13,7 @@ public static class HandlingRegistration
         services.AddScoped<ExtensionService>();
         services.AddScoped<ReturnService>();
         services.AddScoped<MergeService>();
-        services.AddSingleton<AttachmentStore>();
+        services.TryAddSingleton<AttachmentStore>();
         services.AddScoped<ConsultationService>();
         services.AddScoped<CoOpinionService>();
         services.AddScoped<HandlingPanelBuilder>();
