@@ -4,6 +4,7 @@ namespace Transparency.Replies;
 
 public static class RepliesPermissions
 {
+    public const string View = "Replies.View";
     public const string Draft = "Replies.Draft";
     public const string Review = "Replies.Review";
     public const string Approve = "Replies.Approve";
@@ -16,6 +17,7 @@ public static class RepliesPermissions
 
     public static IEnumerable<Permission> All =>
     [
+        new(View, "查看本单位承办建议提案的答复及待办事项", Group),
         new(Draft, "起草、修改本单位承办建议提案的答复，提交审核", Group),
         new(Review, "审核分管单位的答复（审核环节）", Group),
         new(Approve, "审定签发答复和办理工作总结（审定环节）", Group),

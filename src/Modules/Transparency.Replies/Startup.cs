@@ -1,6 +1,13 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Transparency.Core.Files;
 using Transparency.Core.Modules;
+using Transparency.Core.Navigation;
+using Transparency.Core.Security;
+using Transparency.Replies.Models;
+using Transparency.Replies.Services;
 
 namespace Transparency.Replies;
 
@@ -8,5 +15,22 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AttachmentStore>();
+        services.AddScoped<DocumentWorkflow>();
+        services.AddScoped<ReplyService>();
+        services.AddScoped<ReplyQueries>();
+        services.AddScoped<ReplyAttachments>();
+        services.AddScoped<SummaryService>();
+    }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder) => RepliesModel.Configure(modelBuilder);
+
+    public override IEnumerable<Permission> GetPermissions() => RepliesPermissions.All;
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+    {
+        menu.Add("建议提案办理", "我的待办", "/admin/replies/inbox", RepliesPermissions.View, order: 5);
+        menu.Add("建议提案办理", "答复", "/admin/replies", RepliesPermissions.View, order: 12);
     }
 }
