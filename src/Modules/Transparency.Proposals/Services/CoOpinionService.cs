@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Audit;
+using Transparency.Core.Content;
 using Transparency.Data;
 using Transparency.Proposals.Models;
 
@@ -14,11 +15,17 @@ public sealed record CoOpinionEntry(Assignment Assignment, CoHandlingOpinion? Su
 
 /// <summary>
 /// 协办意见: the co unit drafts and submits its opinion; after submission it is final. The lead unit (and the
-/// coordinators) read submitted opinions only; a draft is never shown outside its own unit.
+/// coordinators) read submitted opinions only; a draft is never shown outside its own unit. The text is rich text
+/// from the editor, sanitized before it is stored (plain text typed without JavaScript is kept as it is, see
+/// <see cref="OpinionText"/>).
 /// </summary>
-public sealed class CoOpinionService(TransparencyDbContext db, HandlingAccess access, IAuditTrail audit, TimeProvider clock)
+public sealed class CoOpinionService(TransparencyDbContext db, HandlingAccess access, IAuditTrail audit, TimeProvider clock, IHtmlSanitizer sanitizer)
 {
+    /// <summary>The most characters of text a reader sees (formatting does not count).</summary>
     public const int MaxText = 20000;
+
+    /// <summary>The most characters stored, formatting included: the size of the text column.</summary>
+    public const int MaxStored = 20000;
 
     /// <summary>
     /// The user's co assignment on the proposal (the one given, or the first) and its opinion. 404 when the
@@ -49,15 +56,26 @@ public sealed class CoOpinionService(TransparencyDbContext db, HandlingAccess ac
         }
 
         HandlingAccess.RequireActive(proposal, assignment, submit ? "报送协办意见" : "修改协办意见");
-        var body = (text ?? "").Trim();
-        if (body.Length > MaxText)
+        var body = OpinionText.Normalize(sanitizer, text);
+        var length = OpinionText.Length(sanitizer, body);
+        if (length > MaxText)
         {
-            throw new ProposalRuleException($"协办意见不能超过{MaxText}个字符（现有{body.Length}个）。", "Text");
+            throw new ProposalRuleException($"协办意见不能超过{MaxText}个字符（现有{length}个）。", "Text");
         }
 
-        if (submit && body.Length == 0)
+        if (body.Length > MaxStored)
+        {
+            throw new ProposalRuleException($"协办意见连同排版格式超过{MaxStored}个字符的存储上限，请精简格式或内容。", "Text");
+        }
+
+        if (submit && length == 0)
         {
             throw new ProposalRuleException("协办意见内容不能为空。", "Text");
+        }
+
+        if (length == 0)
+        {
+            body = ""; // an editor left with only empty paragraphs
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -79,7 +97,7 @@ public sealed class CoOpinionService(TransparencyDbContext db, HandlingAccess ac
             opinion.SubmittedUtc = now;
             var onTime = clock.Today() <= assignment.DueOn ? "按期" : "逾期";
             audit.Record(new AuditEntry("Proposals", "CoOpinionSubmitted", Proposal.SubjectId(proposal.Id),
-                $"第{proposal.Number}号 协办单位{unit}向主办单位报送协办意见（{body.Length}字，期限{ChinaDate.Format(assignment.DueOn)}，{onTime}）")
+                $"第{proposal.Number}号 协办单位{unit}向主办单位报送协办意见（{length}字，期限{ChinaDate.Format(assignment.DueOn)}，{onTime}）")
             {
                 FromState = nameof(CoOpinionStatus.Draft),
                 ToState = nameof(CoOpinionStatus.Submitted),
@@ -88,7 +106,7 @@ public sealed class CoOpinionService(TransparencyDbContext db, HandlingAccess ac
         else
         {
             audit.Record(new AuditEntry("Proposals", "CoOpinionDraftSaved", Proposal.SubjectId(proposal.Id),
-                $"第{proposal.Number}号 协办单位{unit}{(isNew ? "起草" : "修改")}协办意见草稿（{body.Length}字）")
+                $"第{proposal.Number}号 协办单位{unit}{(isNew ? "起草" : "修改")}协办意见草稿（{length}字）")
             {
                 ToState = nameof(CoOpinionStatus.Draft),
             });
