@@ -1,0 +1,387 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Transparency.AuditTrail.Models;
+using Transparency.Data;
+using Transparency.Integration.Tests.Infrastructure;
+using Transparency.Proposals.Models;
+using Transparency.Replies;
+using Transparency.Replies.Models;
+using Transparency.Replies.Services;
+using Transparency.Users.Services;
+
+namespace Transparency.Integration.Tests.Summaries;
+
+/// <summary>
+/// 办理工作总结 on the demo site: drafted from the data of 市十六届人大三次会议 (29 件 = 主办 9 + 协办 20) through the
+/// template, edited, reviewed (审核, 审定), published and withdrawn; the template settings with their validation; who may do what.
+/// The users are the test's own, with roles holding exactly the permissions under test.
+/// </summary>
+public abstract class SummariesSiteTests<TSite>(TSite site) : IClassFixture<TSite> where TSite : SiteFixture
+{
+    private const string Password = "Summary#Pass2026";
+    private const string DemoSession = "市十六届人大三次会议";
+
+    [Fact]
+    public async Task DraftingFromDataStatesTheSessionsFiguresInTheSeedsRegister()
+    {
+        var (editor, _, _, _) = await CreateUsersAsync();
+        var sessionId = await QueryAsync(db => db.Set<Session>().Where(s => s.Name == DemoSession).Select(s => s.Id).SingleAsync());
+
+        // The figures: stable ones asserted, the reply-dependent ones recomputed from the tables.
+        var figures = await FiguresAsync(sessionId);
+        Assert.Equal((29, 9, 20, 9, "100%"), (figures.Total, figures.Lead, figures.Co, figures.Consulted, figures.ConsultationRate));
+        Assert.Equal(1, figures.Key);
+        Assert.Null(figures.SatisfactionRate);
+        var (sent, onTime, outcomes) = await RepliesFromTablesAsync();
+        Assert.Equal((sent, onTime), (figures.Sent, figures.OnTime));
+        Assert.Equal((outcomes[ReplyOutcome.A], outcomes[ReplyOutcome.B], outcomes[ReplyOutcome.C]), (figures.OutcomeA, figures.OutcomeB, figures.OutcomeC));
+        Assert.Equal(29, figures.Categories.Sum(c => c.Count));
+        Assert.Equal(["市容环境", "市政设施养护", "占道经营"], figures.Categories.Take(3).Select(c => c.Name));
+
+        using var client = await SignInAsync(editor);
+        var created = await client.PostFormAsync("/admin/summaries", "/admin/summaries/create", [new("sessionId", sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var summary = await QueryAsync(db => db.Set<HandlingSummary>().Include(s => s.Document).SingleAsync(s => s.SessionId == sessionId));
+        Assert.Equal($"/admin/summaries/{summary.Id}/edit", created.Headers.Location!.OriginalString);
+        Assert.Equal((2020, DocumentKind.Summary, DocumentStatus.Draft, (int?)null), (summary.Year, summary.Document.Kind, summary.Document.Status, summary.Document.UnitId));
+
+        var version = await QueryAsync(db => db.Set<DocumentVersion>().SingleAsync(v => v.DocumentId == summary.DocumentId));
+        Assert.Equal("市城市管理局2020年人大代表建议办理工作总结", version.Title);
+        Assert.Null(version.Outcome);
+        var text = version.OfficialHtml;
+        Assert.StartsWith("<p>2020年，我局承办市十六届人大三次会议人大代表建议共29件，其中主办9件、协办20件。", text);
+        Assert.Contains("实现了我局人大建议办理工作面商率100%", text);
+        if (sent > 0)
+        {
+            Assert.Contains($"按时办复率{HandlingFigures.Rate(onTime, sent)}", text);
+            Assert.Contains($"已书面答复{sent}件（按期答复{onTime}件），其中A类{outcomes[ReplyOutcome.A]}件、B类{outcomes[ReplyOutcome.B]}件、C类{outcomes[ReplyOutcome.C]}件。", text);
+        }
+
+        Assert.Contains("代表满意率待征询意见后统计。", text);
+        Assert.DoesNotContain("代表满意率100%", text);
+        Assert.Contains("<p><strong>一、领导重视，办理责任得到进一步压实</strong></p>", text);
+        Assert.Contains("<p><strong>二、明晰流程，办理程序得到进一步规范</strong></p>", text);
+        Assert.Contains("经审核、审定后书面答复代表", text);
+        Assert.Contains("<p><strong>三、完善机制，办理效率得到进一步提高</strong></p>", text);
+        Assert.Contains("主办的9件建议中有9件与代表进行了面商或沟通联系", text);
+        Assert.Contains("<p><strong>四、提高质量，办理成效得到进一步增强</strong></p>", text);
+        Assert.Contains("主要集中在市容环境、市政设施养护、占道经营方面，承办重点建议1件。", text);
+        Assert.Contains("2021年，我们将在办理工作中认真加以改进", text);
+        Assert.Equal(text, version.PublicHtml);
+
+        var drafted = Assert.Single(await AuditAsync(summary.DocumentId), e => e.Action == "Drafted");
+        Assert.Equal(("Summaries", editor), (drafted.Category, drafted.Actor));
+        Assert.Contains("承办29件，主办9件，协办20件", drafted.Summary);
+
+        // The editor opens on the shared edit page, without the reply's outcome and letter fields.
+        var edit = await client.GetStringAsync($"/admin/summaries/{summary.Id}/edit");
+        Assert.Contains("action=\"/admin/summaries/" + summary.Id + "/edit\"", edit);
+        Assert.DoesNotContain("name=\"Form.Outcome\"", edit);
+        Assert.DoesNotContain("name=\"Form.DocumentNumber\"", edit);
+
+        // One summary per session: a second draft is refused and nothing is added.
+        var again = await client.PostFormAsync("/admin/summaries", "/admin/summaries/create", [new("sessionId", sessionId.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        Assert.Contains("市十六届人大三次会议已有办理工作总结", await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await QueryAsync(db => db.Set<HandlingSummary>().CountAsync(s => s.SessionId == sessionId)));
+
+        var list = await client.GetStringAsync("/admin/summaries");
+        Assert.Contains($"href=\"/admin/summaries/{summary.Id}\"", list);
+    }
+
+    [Fact]
+    public async Task ASummaryIsSubmittedReturnedApprovedAtBothStagesPublishedAndWithdrawn()
+    {
+        var (editor, reviewer, approver, _) = await CreateUsersAsync();
+        var sessionId = await CreateSessionAsync();
+        using var edit = await SignInAsync(editor);
+        var created = await edit.PostFormAsync("/admin/summaries", "/admin/summaries/create", [new("sessionId", Id(sessionId))]);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = await QueryAsync(db => db.Set<HandlingSummary>().Where(s => s.SessionId == sessionId).Select(s => s.Id).SingleAsync());
+        var baseUrl = $"/admin/summaries/{id}";
+
+        // An empty session drafts too (共0件, no rates); the staff rewrite it and submit.
+        var first = await LatestAsync(id);
+        Assert.Contains("共0件，其中主办0件、协办0件。", first.OfficialHtml);
+        Assert.DoesNotContain("面商率", first.OfficialHtml);
+        var saved = await edit.PostFormAsync(baseUrl + "/edit", baseUrl + "/edit",
+        [
+            new("Form.VersionNumber", Id(first.Number)), new("Form.Revision", Id(first.Revision)), new("Form.Title", "测试局2021年人大代表建议办理工作总结"),
+            new("Form.OfficialHtml", "<p>2021年，我局承办建议共0件。</p><p><strong>一、领导重视</strong></p><p>办公室联系电话13912345678。</p>"),
+            new("Form.PublicHtml", ""), new("Form.Outcome", "A"), new("Form.Command", "submit"),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(baseUrl, saved.Headers.Location!.OriginalString);
+        var submitted = await DocumentAsync(id);
+        Assert.Equal((DocumentStatus.InReview, 0), (submitted.Status, submitted.StageIndex));
+        Assert.Null((await LatestAsync(id)).Outcome); // summaries have no outcome class
+
+        // 审核: the reviewer (any holder of Replies.Review: a summary belongs to no unit) sees it in the inbox and returns it.
+        using var review = await SignInAsync(reviewer);
+        Assert.Contains($"href=\"{baseUrl}\"", await review.GetStringAsync("/admin/replies/inbox"));
+        var noComment = await review.PostFormAsync(baseUrl, baseUrl + "/return", [new("comment", " ")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noComment.StatusCode);
+        Assert.Contains("退回时必须填写退回意见", await noComment.Content.ReadAsStringAsync());
+        var returned = await review.PostFormAsync(baseUrl, baseUrl + "/return", [new("comment", "请补充面商情况。")]);
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Equal(DocumentStatus.Returned, (await DocumentAsync(id)).Status);
+
+        // Nothing waits for review now; after the resubmission the approver cannot act at the 审核 stage.
+        Assert.Equal(HttpStatusCode.BadRequest, (await review.PostFormAsync("/admin", baseUrl + "/approve", [])).StatusCode);
+        var resubmit = await edit.PostFormAsync(baseUrl, baseUrl + "/submit", [new("comment", "已补充。")]);
+        Assert.Equal(HttpStatusCode.Redirect, resubmit.StatusCode);
+        Assert.Equal(DocumentStatus.InReview, (await DocumentAsync(id)).Status);
+        using var approve = await SignInAsync(approver);
+        Assert.Equal(HttpStatusCode.Forbidden, (await approve.PostFormAsync("/admin", baseUrl + "/approve", [])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await review.PostFormAsync(baseUrl, baseUrl + "/approve", [new("comment", "同意。")])).StatusCode);
+        Assert.Equal((DocumentStatus.AwaitingApproval, 1), ((await DocumentAsync(id)).Status, (await DocumentAsync(id)).StageIndex));
+
+        // 审定: only the approver; the reviewer is refused with 403.
+        var notReviewer = await review.PostFormAsync("/admin", baseUrl + "/approve", []);
+        Assert.Equal(HttpStatusCode.Forbidden, notReviewer.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await approve.PostFormAsync(baseUrl, baseUrl + "/approve", [])).StatusCode);
+        Assert.Equal(DocumentStatus.Approved, (await DocumentAsync(id)).Status);
+
+        // Published without the Sent step; the telephone number found in the public text must be decided on.
+        var page = await edit.GetStringAsync(baseUrl);
+        Assert.Contains($"href=\"{baseUrl}/publish\"", page);
+        Assert.Contains("13912345678", await edit.GetStringAsync(baseUrl + "/publish"));
+        var undecided = await edit.PostFormAsync(baseUrl + "/publish", baseUrl + "/publish", []);
+        Assert.Equal(HttpStatusCode.BadRequest, undecided.StatusCode);
+        Assert.Contains("疑似个人信息未处理", await undecided.Content.ReadAsStringAsync());
+        Assert.Equal(DocumentStatus.Approved, (await DocumentAsync(id)).Status);
+        var published = await edit.PostFormAsync(baseUrl + "/publish", baseUrl + "/publish",
+            [new("decisions[0].Value", "13912345678"), new("decisions[0].Choice", "redact"), new("comment", "按程序公开。")]);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var document = await DocumentAsync(id);
+        Assert.Equal(DocumentStatus.Published, document.Status);
+        var publicVersion = await QueryAsync(db => db.Set<DocumentVersion>().SingleAsync(v => v.DocumentId == document.Id && v.Number == document.PublishedVersion));
+        Assert.DoesNotContain("13912345678", publicVersion.PublicHtml);
+        Assert.Contains("13912345678", publicVersion.OfficialHtml);
+
+        // 撤回公开 needs a reason.
+        Assert.Equal(HttpStatusCode.BadRequest, (await edit.PostFormAsync(baseUrl, baseUrl + "/withdraw", [new("reason", "其他"), new("otherReason", "")])).StatusCode);
+        var withdrawn = await edit.PostFormAsync(baseUrl, baseUrl + "/withdraw", [new("reason", "其他"), new("otherReason", "数据需要更正")]);
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        document = await DocumentAsync(id);
+        Assert.Equal((DocumentStatus.Unpublished, (int?)null, "数据需要更正"), (document.Status, document.PublishedVersion, document.NotPublicReason));
+
+        var actions = (await AuditAsync(document.Id)).Where(e => e.Category == "Summaries").Select(e => e.Action).ToList();
+        Assert.Equal(["Drafted", "DraftSaved", "Submitted", "Returned", "Submitted", "Approved", "Approved", "PersonalDataRedacted", "Published", "Unpublished"], actions);
+        var history = await edit.GetStringAsync(baseUrl);
+        Assert.Contains("请补充面商情况。", history);
+        Assert.Contains("数据需要更正", history);
+        Assert.Equal(HttpStatusCode.OK, (await edit.GetAsync(baseUrl + "/versions")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await edit.GetAsync(baseUrl + "/diff")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TemplateErrorsAreReportedWithTheirLineInChineseAndNothingIsSaved()
+    {
+        var (editor, _, _, _) = await CreateUsersAsync();
+        using var client = await SignInAsync(editor);
+        const string page = "/admin/summaries/template";
+
+        var form = await client.GetStringAsync(page);
+        Assert.Contains("预览（市十六届人大三次会议的当前数据）", form);
+        Assert.Contains("共29件，其中主办9件、协办20件。", form);
+        Assert.Contains("consultation_rate", form);
+
+        var unclosed = await client.PostFormAsync(page, page, [new("Template", "<p>{{ year }}年</p>\n<p>{% if lead > 0 %}主办{{ lead }}件</p>"), new("Command", "save")]);
+        Assert.Equal(HttpStatusCode.BadRequest, unclosed.StatusCode);
+        var html = await unclosed.Content.ReadAsStringAsync();
+        Assert.Contains("模板第2行", html);
+        Assert.Contains("缺少结束标签", html);
+
+        var misspelt = await client.PostFormAsync(page, page, [new("Template", "<p>共{{ total }}件</p>\n\n<p>主办{{ leed }}件</p>"), new("Command", "save")]);
+        Assert.Equal(HttpStatusCode.BadRequest, misspelt.StatusCode);
+        Assert.Contains("模板第3行第9列：未定义的变量“leed”", await misspelt.Content.ReadAsStringAsync());
+        Assert.Null(await StoredTemplateAsync());
+
+        // A working template: previewed without saving, then saved and used by the next draft; then back to the default.
+        const string custom = "<p>{{ organization }}{{ year }}年承办{{ session }}{{ kind_full }}{{ total }}件。</p>";
+        var preview = await client.PostFormAsync(page, page, [new("Template", custom), new("Command", "preview")]);
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("市城市管理局2020年承办市十六届人大三次会议人大代表建议29件。", await preview.Content.ReadAsStringAsync());
+        Assert.Null(await StoredTemplateAsync());
+        try
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(page, page, [new("Template", custom), new("Command", "save")])).StatusCode);
+            Assert.Equal(custom, await StoredTemplateAsync());
+            var sessionId = await CreateSessionAsync();
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/admin/summaries", "/admin/summaries/create", [new("sessionId", Id(sessionId))])).StatusCode);
+            var id = await QueryAsync(db => db.Set<HandlingSummary>().Where(s => s.SessionId == sessionId).Select(s => s.Id).SingleAsync());
+            Assert.Matches(@"^<p>市城市管理局2021年承办测试会议[0-9a-f]+人大代表建议0件。</p>$", (await LatestAsync(id)).OfficialHtml);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(page, page, [new("Command", "reset")])).StatusCode);
+        }
+
+        Assert.Null(await StoredTemplateAsync());
+    }
+
+    [Fact]
+    public async Task ValuesAreHtmlEncodedInTheDraft()
+    {
+        var (editor, _, _, _) = await CreateUsersAsync();
+        var sessionId = await CreateSessionAsync("测试<b>会议</b>");
+        using var client = await SignInAsync(editor);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/admin/summaries", "/admin/summaries/create", [new("sessionId", Id(sessionId))])).StatusCode);
+        var id = await QueryAsync(db => db.Set<HandlingSummary>().Where(s => s.SessionId == sessionId).Select(s => s.Id).SingleAsync());
+        var text = (await LatestAsync(id)).OfficialHtml;
+        Assert.Contains("测试&lt;b&gt;会议&lt;/b&gt;", text);
+        Assert.DoesNotContain("<b>", text);
+    }
+
+    [Fact]
+    public async Task WithoutSummariesEditADrafterCannotCreateOrEditAndAnonymousVisitorsAreSentToSignIn()
+    {
+        var (_, _, _, drafter) = await CreateUsersAsync();
+        var sessionId = await CreateSessionAsync();
+        int id;
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<SummaryService>().DraftFromDataAsync(sessionId, "system")).Id;
+        }
+
+        using var client = await SignInAsync(drafter);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/admin/summaries/{id}")).StatusCode); // may read
+        var create = await client.PostFormAsync("/admin", "/admin/summaries/create", [new("sessionId", Id(await CreateSessionAsync()))]);
+        AssertDenied(create);
+        AssertDenied(await client.GetAsync($"/admin/summaries/{id}/edit"));
+        var latest = await LatestAsync(id);
+        var post = await client.PostFormAsync("/admin", $"/admin/summaries/{id}/edit",
+            [new("Form.VersionNumber", Id(latest.Number)), new("Form.Revision", Id(latest.Revision)), new("Form.Title", "越权"), new("Form.OfficialHtml", "<p>越权</p>")]);
+        AssertDenied(post);
+        AssertDenied(await client.PostFormAsync("/admin", $"/admin/summaries/{id}/submit", []));
+        AssertDenied(await client.GetAsync("/admin/summaries/template"));
+        var denied = await client.GetAsync("/account/denied");
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.NotEqual("越权", (await LatestAsync(id)).Title);
+        Assert.Equal(DocumentStatus.Draft, (await DocumentAsync(id)).Status);
+
+        using var anonymous = site.Factory.CreateSiteClient();
+        foreach (var url in new[] { "/admin/summaries", $"/admin/summaries/{id}", $"/admin/summaries/{id}/edit", "/admin/summaries/template" })
+        {
+            var response = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+        }
+    }
+
+    [Fact]
+    public void RatesAreWrittenAsTheSeedWritesThem()
+    {
+        Assert.Equal("100%", HandlingFigures.Rate(9, 9));
+        Assert.Equal("85.7%", HandlingFigures.Rate(6, 7));
+        Assert.Equal("66.7%", HandlingFigures.Rate(2, 3));
+        Assert.Equal("50%", HandlingFigures.Rate(1, 2));
+        Assert.Equal("0%", HandlingFigures.Rate(0, 4));
+        Assert.Null(HandlingFigures.Rate(0, 0));
+    }
+
+    private static void AssertDenied(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery);
+    }
+
+    private static string Id(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Four users, each in a role of their own: editor (Summaries.Edit, Replies.Publish, Replies.ManageTemplates), reviewer, approver, drafter.</summary>
+    private async Task<(string Editor, string Reviewer, string Approver, string Drafter)> CreateUsersAsync()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        using var scope = site.Factory.Services.CreateScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleAdminService>();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdminService>();
+        string[] common = ["Admin.Access", RepliesPermissions.View];
+        var names = new List<string>();
+        foreach (var (kind, permissions) in new (string, string[])[]
+        {
+            ("editor", [RepliesPermissions.EditSummaries, RepliesPermissions.Publish, RepliesPermissions.ManageTemplates]),
+            ("reviewer", [RepliesPermissions.Review]),
+            ("approver", [RepliesPermissions.Approve]),
+            ("drafter", [RepliesPermissions.Draft]),
+        })
+        {
+            var name = $"sum-{kind}-{suffix}";
+            var role = await roles.SaveAsync(null, name, "办理工作总结测试", [.. common, .. permissions], replace: true);
+            Assert.True(role.Succeeded, string.Join("; ", role.Errors.Select(e => e.Description)));
+            var user = await users.SaveAsync(null, new UserChange(name, "总结测试", null, Password, [name], []));
+            Assert.True(user.Succeeded, string.Join("; ", user.Errors.Select(e => e.Description)));
+            names.Add(name);
+        }
+
+        return (names[0], names[1], names[2], names[3]);
+    }
+
+    private async Task<SiteClient> SignInAsync(string userName)
+    {
+        var client = site.Factory.CreateSiteClient();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(userName, Password)).StatusCode);
+        return client;
+    }
+
+    private async Task<int> CreateSessionAsync(string? name = null)
+    {
+        using var scope = site.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TransparencyDbContext>();
+        var session = new Session { Name = name ?? $"测试会议{Guid.NewGuid():N}"[..12], Year = 2021, Kind = SessionKind.Npc };
+        db.Add(session);
+        await db.SaveChangesAsync();
+        return session.Id;
+    }
+
+    private async Task<HandlingFigures> FiguresAsync(int sessionId)
+    {
+        using var scope = site.Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SummaryFigures>().ForSessionAsync(sessionId);
+    }
+
+    /// <summary>First-round replies sent, sent on time, and the outcome of each sent reply's approved version, straight from the tables.</summary>
+    private Task<(int Sent, int OnTime, Dictionary<ReplyOutcome, int> Outcomes)> RepliesFromTablesAsync() => QueryAsync(async db =>
+    {
+        var sent = await db.Set<Reply>().Where(r => r.SentOn != null).ToListAsync();
+        var first = sent.Where(r => r.Round == 1).ToList();
+        var documentIds = sent.Select(r => r.DocumentId).ToList();
+        var versions = await db.Set<DocumentVersion>().Where(v => documentIds.Contains(v.DocumentId)).ToListAsync();
+        var outcomes = Enum.GetValues<ReplyOutcome>().ToDictionary(o => o, o => sent.Count(r =>
+            versions.Where(v => v.DocumentId == r.DocumentId && v.State is VersionState.Approved or VersionState.Published or VersionState.Superseded)
+                .MaxBy(v => v.Number)?.Outcome == o));
+        return (first.Count, first.Count(r => r.DueOn is { } due && r.SentOn <= due), outcomes);
+    });
+
+    private Task<DocumentVersion> LatestAsync(int summaryId) => QueryAsync(async db =>
+    {
+        var summary = await db.Set<HandlingSummary>().Include(s => s.Document).SingleAsync(s => s.Id == summaryId);
+        return await db.Set<DocumentVersion>().SingleAsync(v => v.DocumentId == summary.DocumentId && v.Number == summary.Document.LatestVersion);
+    });
+
+    private Task<ReviewedDocument> DocumentAsync(int summaryId)
+        => QueryAsync(db => db.Set<HandlingSummary>().Where(s => s.Id == summaryId).Select(s => s.Document).SingleAsync());
+
+    private async Task<string?> StoredTemplateAsync()
+    {
+        using var scope = site.Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<SummaryTemplates>().StoredAsync();
+    }
+
+    private Task<List<AuditEvent>> AuditAsync(int documentId)
+    {
+        var subject = ReviewedDocument.SubjectId(documentId);
+        return QueryAsync(db => db.Set<AuditEvent>().Where(e => e.SubjectId == subject).OrderBy(e => e.Id).ToListAsync());
+    }
+
+    private async Task<T> QueryAsync<T>(Func<TransparencyDbContext, Task<T>> query)
+    {
+        using var scope = site.Factory.Services.CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<TransparencyDbContext>());
+    }
+}
+
+public sealed class SummariesSiteTestsOnSqlite(SqliteSite site) : SummariesSiteTests<SqliteSite>(site);
+
+public sealed class SummariesSiteTestsOnPostgreSql(PostgreSqlSite site) : SummariesSiteTests<PostgreSqlSite>(site);
