@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using Transparency.Core.Recipes;
+namespace Transparency.Core.Recipes;
 
-namespace Transparency.Proposals.Recipes;
-
-/// <summary>Typed reads the module's steps share (dates, enums, integers).</summary>
-internal static class RecipeValues
+/// <summary>Typed reads recipe steps share (dates, enums, integers), reporting bad values with their path.</summary>
+public static class RecipeValues
 {
+    /// <summary>An optional date written yyyy-MM-dd; null when absent.</summary>
     public static DateOnly? Date(JsonElement item, string field, string path)
     {
         var text = RecipeJson.OptionalString(item, field, path, 10);
@@ -20,6 +19,7 @@ internal static class RecipeValues
             : throw new RecipeStepException(RecipeJson.Join(path, field), $"'{text}' is not a date (yyyy-MM-dd).");
     }
 
+    /// <summary>An optional enum value by name (case-insensitive, numbers refused); <paramref name="fallback"/> when absent.</summary>
     public static TEnum Enum<TEnum>(JsonElement item, string field, string path, TEnum fallback)
         where TEnum : struct, System.Enum
     {
@@ -34,7 +34,8 @@ internal static class RecipeValues
             : throw new RecipeStepException(RecipeJson.Join(path, field), $"'{text}' is not one of {string.Join(", ", System.Enum.GetNames<TEnum>())}.");
     }
 
-    public static int Int(JsonElement item, string field, string path, int fallback, int min, int max)
+    /// <summary>An optional whole number within [<paramref name="min"/>, <paramref name="max"/>]; <paramref name="fallback"/> when absent.</summary>
+    public static int WholeNumber(JsonElement item, string field, string path, int fallback, int min, int max)
     {
         if (!item.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {

@@ -28,11 +28,11 @@ public sealed class SessionsStep(TransparencyDbContext db) : IRecipeStep
                 existing[name] = session;
             }
 
-            session.Year = RecipeValues.Int(item, "year", path, session.Year == 0 ? -1 : session.Year, 1949, 2100);
+            session.Year = RecipeValues.WholeNumber(item, "year", path, session.Year == 0 ? -1 : session.Year, 1949, 2100);
             session.Kind = RecipeValues.Enum(item, "kind", path, session.Kind);
-            session.ReplyMonths = RecipeValues.Int(item, "replyMonths", path, session.ReplyMonths, 1, 6);
-            session.CoOpinionMonths = RecipeValues.Int(item, "coOpinionMonths", path, session.CoOpinionMonths, 1, 6);
-            session.RehandlingMonths = RecipeValues.Int(item, "rehandlingMonths", path, session.RehandlingMonths, 1, 6);
+            session.ReplyMonths = RecipeValues.WholeNumber(item, "replyMonths", path, session.ReplyMonths, 1, 6);
+            session.CoOpinionMonths = RecipeValues.WholeNumber(item, "coOpinionMonths", path, session.CoOpinionMonths, 1, 6);
+            session.RehandlingMonths = RecipeValues.WholeNumber(item, "rehandlingMonths", path, session.RehandlingMonths, 1, 6);
             if (session.Year < 0)
             {
                 throw new RecipeStepException($"{path}.year", "is required.");
