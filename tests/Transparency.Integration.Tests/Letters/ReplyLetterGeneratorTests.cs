@@ -190,6 +190,47 @@ public sealed class ReplyLetterGeneratorTests
     }
 
     [Fact]
+    public void Everything_the_sanitizer_allows_converts()
+    {
+        var data = ReplyLetterGenerator.Sample() with
+        {
+            BodyHtml =
+                "<h2 class=\"ql-align-center\">关于加强背街小巷环境卫生管理的建议的答复</h2>" +
+                "<p class=\"ql-indent-1\">您提出的<strong>《关于加强背街小巷环境卫生管理的建议》</strong>收悉，<em>现答复如下</em>：<u>已列入年度计划</u>，<s>暂缓实施</s>。</p>" +
+                "<h3>一、工作进展</h3>" +
+                "<ol><li>增设分类垃圾桶120组；</li><li class=\"ql-indent-1\">开展日常巡查。</li></ol>" +
+                "<ul><li><b>责任单位</b>：环卫处</li><li><i>完成时限</i>：2024年底</li></ul>" +
+                "<h4>附表</h4>" +
+                "<blockquote>引用上级文件要求。</blockquote>" +
+                "<table><thead><tr><th colspan=\"2\">项目</th></tr></thead><tbody><tr><td rowspan=\"2\">垃圾桶</td><td>120组</td></tr><tr><td>已完成</td></tr></tbody></table>" +
+                "<p>详见<a href=\"https://www.example.gov.cn/notice/1.html\" rel=\"noopener noreferrer\">通知</a>，意见请发<a href=\"mailto:office@example.gov.cn\" rel=\"noopener noreferrer\">邮箱</a>。</p>" +
+                "<p class=\"ql-align-right\">市城市管理局<br>2024年6月5日</p>" +
+                "<p class=\"ql-align-justify ql-indent-8\"><span class=\"ql-align-center\">正文</span></p>",
+        };
+
+        using var document = Open(generator.Generate(data));
+        AssertValid(document);
+        var paragraphs = document.MainDocumentPart!.Document!.Body!.Elements<Paragraph>().ToList();
+        var texts = paragraphs.Select(p => p.InnerText).ToList();
+
+        var heading = paragraphs.Single(p => p.InnerText == "关于加强背街小巷环境卫生管理的建议的答复");
+        Assert.Equal(JustificationValues.Center, heading.ParagraphProperties!.Justification!.Val!.Value);
+        Assert.Equal("黑体", heading.Elements<Run>().First().RunProperties!.RunFonts!.EastAsia!.Value);
+        Assert.Contains("1．增设分类垃圾桶120组；", texts);
+        Assert.Contains("（1）开展日常巡查。", texts);
+        Assert.Contains("•\u00A0责任单位：环卫处", texts);
+        Assert.Contains("引用上级文件要求。", texts);
+        Assert.Contains("详见通知（https://www.example.gov.cn/notice/1.html），意见请发邮箱（office@example.gov.cn）。", texts);
+        var signed = paragraphs.Single(p => p.InnerText == "市城市管理局2024年6月5日");
+        Assert.Equal(JustificationValues.Right, signed.ParagraphProperties!.Justification!.Val!.Value);
+        Assert.Single(signed.Descendants<Break>());
+        var strike = document.MainDocumentPart.Document.Body.Descendants<Run>().Single(r => r.InnerText == "暂缓实施");
+        Assert.NotNull(strike.RunProperties?.Strike);
+        var indented = paragraphs.Single(p => p.InnerText == "正文");
+        Assert.Equal((8 * 640).ToString(System.Globalization.CultureInfo.InvariantCulture), indented.ParagraphProperties!.Indentation!.Left!.Value);
+    }
+
+    [Fact]
     public void Script_style_and_odd_tags_in_the_body_leave_no_code_in_the_letter()
     {
         var data = ReplyLetterGenerator.Sample() with
