@@ -130,6 +130,14 @@ public sealed class HtmlSanitizerTests
     }
 
     [Fact]
+    public void HeadingsOfOtherLevelsBecomeTheNearestAllowedLevel()
+    {
+        Assert.Equal(
+            "<h2 class=\"ql-align-center\">大标题</h2><p>正文</p><h4>小标题<b>甲</b></h4><h4>乙</h4>",
+            Sanitizer.Sanitize("<h1 class=\"ql-align-center Title\" id=\"t\" onclick=\"x()\">大标题</h1><p>正文</p><h5>小标题<b onclick=\"y()\">甲</b></h5><h6>乙</h6>"));
+    }
+
+    [Fact]
     public void CodeAndForeignMarkupGoWithTheirContent()
     {
         Assert.Equal("<p>正文</p>", Sanitizer.Sanitize("<script>var secret = 1;</script><style>p{}</style><svg><text>图</text></svg><p>正文</p>"));

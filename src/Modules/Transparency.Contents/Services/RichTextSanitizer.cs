@@ -46,6 +46,12 @@ public sealed class RichTextSanitizer : Core.Content.IHtmlSanitizer
         "head", "link", "meta", "base", "audio", "video", "canvas", "map", "img", "picture", "input",
     };
 
+    /// <summary>Headings outside the allowed levels (pasted from Word, say) become the nearest allowed level, not loose text.</summary>
+    private static readonly Dictionary<string, string> HeadingFallback = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["h1"] = "h2", ["h5"] = "h4", ["h6"] = "h4",
+    };
+
     private static readonly HashSet<string> BlockElements = new(StringComparer.OrdinalIgnoreCase)
     {
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ol", "ul", "li", "blockquote", "table", "thead", "tbody",
@@ -90,6 +96,11 @@ public sealed class RichTextSanitizer : Core.Content.IHtmlSanitizer
                 e.Cancel = true;
                 e.Tag.Remove();
             }
+            else if (HeadingFallback.TryGetValue(e.Tag.LocalName, out var level) && e.Tag.Owner is { } document)
+            {
+                e.Cancel = true;
+                e.Tag.Replace(Heading(document, e.Tag, level));
+            }
         };
         sanitizer.PostProcessNode += (_, e) =>
         {
@@ -127,6 +138,24 @@ public sealed class RichTextSanitizer : Core.Content.IHtmlSanitizer
         var text = new StringBuilder();
         AppendText(document.Body!, text);
         return JoinLines(text.ToString().Split('\n'));
+    }
+
+    /// <summary>A new heading element of <paramref name="level"/> with the old one's children and allowed classes.</summary>
+    private static IElement Heading(IDocument document, IElement old, string level)
+    {
+        var heading = document.CreateElement(level);
+        var classes = old.ClassList.Where(AllowedClasses.Contains).ToList();
+        if (classes.Count > 0)
+        {
+            heading.SetAttribute("class", string.Join(' ', classes));
+        }
+
+        while (old.FirstChild is { } child)
+        {
+            heading.AppendChild(child);
+        }
+
+        return heading;
     }
 
     /// <summary>What the library cannot express as an allow-list: links get rel, cells keep sane spans.</summary>
