@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Transparency.Core.Files;
 using Transparency.Core.Modules;
 using Transparency.Core.Navigation;
+using Transparency.Core.Recipes;
 using Transparency.Core.Security;
 using Transparency.Replies.Models;
 using Transparency.Replies.Services;
@@ -22,6 +23,10 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReplyQueries>();
         services.AddScoped<ReplyAttachments>();
         services.AddScoped<SummaryService>();
+        services.AddScoped<SummaryFigures>();
+        services.AddScoped<SummaryTemplates>();
+        Letters.LettersRegistration.Register(services);
+        services.AddRecipeStep<Recipes.RepliesStep>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => RepliesModel.Configure(modelBuilder);
