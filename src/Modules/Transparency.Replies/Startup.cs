@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReplyService>();
         services.AddScoped<ReplyQueries>();
         services.AddScoped<ReplyAttachments>();
+        services.AddScoped<ReplyLetters>();
         services.AddScoped<SummaryService>();
         services.AddScoped<SummaryFigures>();
         services.AddScoped<SummaryTemplates>();
@@ -37,5 +38,6 @@ public sealed class Startup : ModuleStartup
     {
         menu.Add("建议提案办理", "我的待办", "/admin/replies/inbox", RepliesPermissions.View, order: 5);
         menu.Add("建议提案办理", "答复", "/admin/replies", RepliesPermissions.View, order: 12);
+        menu.Add("系统管理", "答复设置", "/admin/replies/settings", RepliesPermissions.ManageTemplates, order: 82);
     }
 }

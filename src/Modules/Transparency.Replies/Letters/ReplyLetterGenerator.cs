@@ -54,6 +54,7 @@ public sealed class ReplyLetterGenerator
         Representatives = ["张丽萍", "王建国"],
         Outcome = ReplyLetterOutcome.A,
         BodyHtml = """
+            <p>你们提出的《关于加强背街小巷环境卫生整治的建议》收悉。现答复如下：</p>
             <p>我局高度重视，认真研究办理，并于7月15日与代表进行了面商。现将有关情况答复如下：</p>
             <h2>一、背街小巷整治情况</h2>
             <p>2020年，我局将背街小巷环境卫生整治列为<strong>重点工作</strong>，全年完成整治<em>45条</em>，清理卫生死角<u>320处</u>。</p>
@@ -63,6 +64,7 @@ public sealed class ReplyLetterGenerator
             <ol><li>加大背街小巷保洁投入；</li><li>开展“门前三包”专项检查；</li><li>接受代表和群众监督。</li></ol>
             <table><thead><tr><th>项目</th><th>2019年</th><th>2020年</th></tr></thead>
             <tbody><tr><td>整治背街小巷（条）</td><td>30</td><td>45</td></tr><tr><td>清理卫生死角（处）</td><td>210</td><td>320</td></tr></tbody></table>
+            <p>感谢你们对我们工作的关心和支持。</p>
             """,
         Date = new DateOnly(2020, 8, 20),
         ContactPerson = "李强",

@@ -33,10 +33,8 @@ public static class ReplyLetterTemplates
         <title>关于{{ session_name }}第{{ proposal_number }}号{{ kind_name }}的答复</title>
         <blank/>
         <salutation>{{ salutation }}</salutation>
-        {% if representatives.size > 1 %}{% assign you = "你们" %}{% else %}{% assign you = "您" %}{% endif %}
-        <p>{{ you }}提出的{% if proposal_title != empty %}《{{ proposal_title }}》{% else %}第{{ proposal_number }}号{{ kind_name }}{% endif %}收悉。现答复如下：</p>
+        {% comment %}答复正文照录起草的全文（含“……收悉”开头和致谢结尾），模板不再另加。{% endcomment %}
         <body/>
-        <p>感谢{{ you }}对我们工作的关心和支持。</p>
         <blank/>
         <blank/>
         <signature>{{ unit_name }}<br/>{{ date }}</signature>

@@ -105,3 +105,19 @@ public sealed class PersonalDataChoice
                 list.Where(c => c.Choice == "confirm").Select(c => c.Value!).ToHashSet());
     }
 }
+
+/// <summary>The reply settings page: letter template, 抄送 list, review stages.</summary>
+public sealed class ReplySettingsModel
+{
+    public string? Template { get; set; }
+    public string? CopyTo { get; set; }
+    public List<ReviewStageForm>? Stages { get; set; } = [];
+}
+
+/// <summary>One review stage as edited.</summary>
+public sealed class ReviewStageForm
+{
+    public string? Name { get; set; }
+    public string? Permission { get; set; }
+    public bool UnitScoped { get; set; }
+}
