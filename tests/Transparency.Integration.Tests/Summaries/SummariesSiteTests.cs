@@ -212,7 +212,7 @@ public abstract class SummariesSiteTests<TSite>(TSite site) : IClassFixture<TSit
             var sessionId = await CreateSessionAsync();
             Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync("/admin/summaries", "/admin/summaries/create", [new("sessionId", Id(sessionId))])).StatusCode);
             var id = await QueryAsync(db => db.Set<HandlingSummary>().Where(s => s.SessionId == sessionId).Select(s => s.Id).SingleAsync());
-            Assert.Matches(@"^<p>市城市管理局2021年承办测试会议[0-9a-f]+人大代表建议0件。</p>$", (await LatestAsync(id)).OfficialHtml);
+            Assert.Matches(@"^<p>市城市管理局2019年承办测试会议[0-9a-f]+人大代表建议0件。</p>$", (await LatestAsync(id)).OfficialHtml);
         }
         finally
         {
@@ -272,6 +272,96 @@ public abstract class SummariesSiteTests<TSite>(TSite site) : IClassFixture<TSit
     }
 
     [Fact]
+    public async Task FiguresCountEachProposalOnceByTheBureausPartAndTakeRepliesFromTheirApprovedVersions()
+    {
+        var sessionId = await CreateSessionAsync();
+        await QueryAsync(async db =>
+        {
+            var units = await db.Set<Transparency.Units.Models.Unit>().ToDictionaryAsync(u => u.ShortName, u => u.Id);
+            var categories = await db.Set<Category>().ToDictionaryAsync(c => c.Name, c => c.Id);
+            var (hw, sz, zj, jt) = (units["环卫处"], units["市政设施科"], units["市住建局"], units["市交通运输局"]);
+            var due = new DateOnly(2019, 9, 5);
+            Proposal P(string number, string? category, ProposalStatus status, bool key, params (int Unit, HandlingRole Role, AssignmentStatus Status)[] assignments) => new()
+            {
+                SessionId = sessionId,
+                Kind = ProposalKind.Suggestion,
+                Number = number,
+                Title = $"统计测试{number}",
+                Body = "测试。",
+                CategoryId = category is null ? null : categories[category],
+                IsKey = key,
+                ReceivedOn = new DateOnly(2019, 5, 20),
+                Status = status,
+                CreatedUtc = DateTime.UtcNow,
+                Assignments = assignments.Select(a => new Assignment
+                {
+                    UnitId = a.Unit, Role = a.Role, AssignedOn = new DateOnly(2019, 6, 5), RuleDueOn = due, DueOn = due, Status = a.Status,
+                }).ToList(),
+            };
+            const AssignmentStatus Active = AssignmentStatus.Active;
+            var p1 = P("S01", "垃圾分类", ProposalStatus.Replied, true, (hw, HandlingRole.Lead, Active), (zj, HandlingRole.Co, Active));
+            var p2 = P("S02", "垃圾分类", ProposalStatus.Replied, false, (zj, HandlingRole.Lead, Active), (hw, HandlingRole.Co, Active));
+            var p3 = P("S03", "占道经营", ProposalStatus.Replied, false, (hw, HandlingRole.Split, Active), (zj, HandlingRole.Split, Active));
+            var p4 = P("S04", "垃圾分类", ProposalStatus.Assigned, false, (hw, HandlingRole.Lead, AssignmentStatus.Returned), (zj, HandlingRole.Lead, Active));
+            var p5 = P("S05", "垃圾分类", ProposalStatus.Replied, false, (zj, HandlingRole.Lead, Active), (jt, HandlingRole.Co, Active));
+            var p6 = P("S06", "垃圾分类", ProposalStatus.Withdrawn, false, (sz, HandlingRole.Lead, Active));
+            var p7 = P("S07", "城市照明", ProposalStatus.Replied, false, (sz, HandlingRole.Lead, Active));
+            var p8 = P("S08", null, ProposalStatus.InProgress, false, (hw, HandlingRole.Lead, Active), (sz, HandlingRole.Co, Active));
+            db.AddRange(p1, p2, p3, p4, p5, p6, p7, p8);
+            await db.SaveChangesAsync();
+            foreach (var (proposal, unit) in new[] { (p1, hw), (p7, sz), (p8, hw), (p5, zj) })
+            {
+                db.Add(new Consultation
+                {
+                    ProposalId = proposal.Id, UnitId = unit, Date = new DateOnly(2019, 6, 10), Mode = ConsultationMode.Phone, Stage = ConsultationStage.Before,
+                    Participants = "代表", Notes = "测试。", RecordedBy = "test", RecordedUtc = DateTime.UtcNow,
+                });
+            }
+
+            void R(Proposal proposal, int unit, int round, DateOnly sentOn, DateOnly? dueOn, params (VersionState State, ReplyOutcome Outcome)[] versions)
+            {
+                var document = new ReviewedDocument
+                {
+                    Kind = DocumentKind.Reply, Status = DocumentStatus.Sent, UnitId = unit, LatestVersion = versions.Length, CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow,
+                    Versions = versions.Select((v, i) => new DocumentVersion
+                    {
+                        Number = i + 1, State = v.State, Title = "答复", OfficialHtml = "<p>答复。</p>", PublicHtml = "<p>答复。</p>", Outcome = v.Outcome,
+                        CreatedBy = "test", UpdatedBy = "test", CreatedUtc = DateTime.UtcNow, UpdatedUtc = DateTime.UtcNow, Revision = 1,
+                    }).ToList(),
+                };
+                db.Add(new Reply
+                {
+                    Document = document, ProposalId = proposal.Id, UnitId = unit, Round = round, SentOn = sentOn, DueOn = dueOn,
+                    AssignmentId = proposal.Assignments.First(a => a.UnitId == unit).Id, SentChannel = SendChannel.Mail, SentBy = "test",
+                });
+            }
+
+            R(p1, hw, 1, new DateOnly(2019, 9, 1), null, (VersionState.Approved, ReplyOutcome.B)); // on time by the assignment's due date
+            R(p3, hw, 1, new DateOnly(2019, 9, 10), due, (VersionState.Published, ReplyOutcome.A)); // late
+            R(p7, sz, 1, new DateOnly(2019, 9, 5), due, (VersionState.Superseded, ReplyOutcome.C), (VersionState.Draft, ReplyOutcome.A)); // on time, class C
+            R(p7, sz, 2, new DateOnly(2019, 11, 1), new DateOnly(2019, 11, 5), (VersionState.Approved, ReplyOutcome.A)); // re-handled: A replaces C
+            R(p5, zj, 1, new DateOnly(2019, 9, 1), due, (VersionState.Approved, ReplyOutcome.C)); // another bureau's reply
+            return await db.SaveChangesAsync();
+        });
+
+        var f = await FiguresAsync(sessionId);
+        Assert.Equal((5, 4, 1, 1), (f.Total, f.Lead, f.Co, f.Split));
+        Assert.Equal((3, "75%"), (f.Consulted, f.ConsultationRate));
+        Assert.Equal((3, 3, 2, "66.7%"), (f.Replied, f.Sent, f.OnTime, f.OnTimeRate));
+        Assert.Equal((2, 1, 0), (f.OutcomeA, f.OutcomeB, f.OutcomeC));
+        Assert.Equal([new CategoryCount("垃圾分类", 2), new CategoryCount("占道经营", 1), new CategoryCount("城市照明", 1)], f.Categories);
+        Assert.Equal(1, f.Key);
+
+        using var scope = site.Factory.Services.CreateScope();
+        var text = await scope.ServiceProvider.GetRequiredService<SummaryTemplates>().RenderAsync(f, SummaryTemplates.DefaultTemplate);
+        Assert.Contains("共5件，其中主办4件、协办1件。", text);
+        Assert.Contains("面商率75%、按时办复率66.7%。", text);
+        Assert.Contains("主办件已答复3件、正在办理1件", text);
+        Assert.Contains("已书面答复3件（按期答复2件），其中A类2件、B类1件、C类0件。", text);
+        Assert.Contains("涉及垃圾分类、占道经营、城市照明等方面", text);
+    }
+
+    [Fact]
     public void RatesAreWrittenAsTheSeedWritesThem()
     {
         Assert.Equal("100%", HandlingFigures.Rate(9, 9));
@@ -325,11 +415,12 @@ public abstract class SummariesSiteTests<TSite>(TSite site) : IClassFixture<TSit
         return client;
     }
 
+    /// <summary>A session without proposals, older than the demo one (so that the demo session stays the latest).</summary>
     private async Task<int> CreateSessionAsync(string? name = null)
     {
         using var scope = site.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<TransparencyDbContext>();
-        var session = new Session { Name = name ?? $"测试会议{Guid.NewGuid():N}"[..12], Year = 2021, Kind = SessionKind.Npc };
+        var session = new Session { Name = name ?? $"测试会议{Guid.NewGuid():N}"[..12], Year = 2019, Kind = SessionKind.Npc };
         db.Add(session);
         await db.SaveChangesAsync();
         return session.Id;
