@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ReplyQueries>();
         services.AddScoped<ReplyAttachments>();
         services.AddScoped<ReplyLetters>();
+        services.AddScoped<Core.Proposals.IDossierContributor, ReplyDossier>();
         services.AddScoped<SummaryService>();
         services.AddScoped<SummaryFigures>();
         services.AddScoped<SummaryTemplates>();

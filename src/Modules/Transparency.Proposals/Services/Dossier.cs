@@ -10,4 +10,5 @@ public sealed record Dossier(
     IReadOnlyDictionary<int, UnitInfo> Units,
     IReadOnlyList<Consultation> Consultations,
     IReadOnlyList<CoHandlingOpinion> CoOpinions,
-    IReadOnlyList<AuditRecord> Events);
+    IReadOnlyList<AuditRecord> Events,
+    IReadOnlyList<Core.Proposals.DossierPart> Parts);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Audit;
+using Transparency.Core.Proposals;
 using Transparency.Core.Units;
 using Transparency.Data;
 using Transparency.Proposals.Models;
@@ -20,7 +21,8 @@ public sealed class DossierService(
     ProposalScope scope,
     IUnitDirectory units,
     IAuditTrailReader audit,
-    AttachmentStore attachments)
+    AttachmentStore attachments,
+    IEnumerable<IDossierContributor> contributors)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -55,10 +57,25 @@ public sealed class DossierService(
             (await units.ListAsync()).ToDictionary(u => u.Id),
             await db.Set<Consultation>().AsNoTracking().Where(c => c.ProposalId == id).OrderBy(c => c.Date).ToListAsync(),
             visibleOpinions,
-            await audit.ForSubjectAsync(Proposal.SubjectId(id)));
+            await audit.ForSubjectAsync(Proposal.SubjectId(id)),
+            await PartsAsync(id, user));
     }
 
-    /// <summary>The archive: dossier.json and the attachments under attachments/.</summary>
+    private async Task<IReadOnlyList<DossierPart>> PartsAsync(int id, ClaimsPrincipal user)
+    {
+        var parts = new List<DossierPart>();
+        foreach (var contributor in contributors)
+        {
+            if (await contributor.ContributeAsync(id, user) is { } part)
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>The archive: dossier.json, the attachments under attachments/, and other modules' documents under their key.</summary>
     public async Task<byte[]> ArchiveAsync(Dossier dossier)
     {
         using var buffer = new MemoryStream();
@@ -77,6 +94,17 @@ public sealed class DossierService(
                 {
                     var entry = zip.CreateEntry($"attachments/consultation-{c.Id}-{Path.GetFileName(c.AttachmentName ?? "file")}", CompressionLevel.Optimal);
                     await using var target = await entry.OpenAsync();
+                    await content.CopyToAsync(target);
+                }
+            }
+
+            foreach (var part in dossier.Parts)
+            {
+                foreach (var file in part.Files)
+                {
+                    var entry = zip.CreateEntry($"{part.Key}/{Path.GetFileName(file.Name)}", CompressionLevel.Optimal);
+                    await using var target = await entry.OpenAsync();
+                    await using var content = await file.Open();
                     await content.CopyToAsync(target);
                 }
             }
@@ -113,8 +141,10 @@ public sealed class DossierService(
             {
                 unit = Unit(p.Assignments.First(a => a.Id == o.AssignmentId).UnitId), o.Status, o.DueOn, o.Text, o.SubmittedBy, o.SubmittedUtc,
             }),
-            replies = Array.Empty<object>(),
-            feedback = Array.Empty<object>(),
+            parts = d.Parts.ToDictionary(part => part.Key, part => part.Entries.Select(e => new
+            {
+                e.Title, facts = e.Facts.Select(f => new { label = f.Key, value = f.Value }), html = e.Html,
+            })),
             audit = d.Events.Select(e => new { e.OccurredUtc, e.Actor, e.Action, e.FromState, e.ToState, e.Summary, e.Comment }),
         };
     }
