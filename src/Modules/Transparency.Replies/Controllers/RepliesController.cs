@@ -68,7 +68,7 @@ public sealed class RepliesController(
         }
 
         var latest = await Workflow.LatestAsync(context.Document);
-        return View(await EditPageAsync(context, new DocumentEditForm
+        return View("~/Views/Documents/Edit.cshtml", await EditPageAsync(context, new DocumentEditForm
         {
             VersionNumber = latest.Number,
             Revision = latest.Revision,
@@ -100,7 +100,7 @@ public sealed class RepliesController(
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
             var current = conflict.Current;
-            return View(await EditPageAsync(await replies.GetAsync(id, User), form, new ConflictModel(
+            return View("~/Views/Documents/Edit.cshtml", await EditPageAsync(await replies.GetAsync(id, User), form, new ConflictModel(
                 current, diff.CompareHtml(current.OfficialHtml, form.OfficialHtml), diff.CompareHtml(current.PublicHtml, form.PublicHtml))));
         }
         catch (DocumentRuleException rule)
@@ -108,7 +108,7 @@ public sealed class RepliesController(
             ModelState.AddModelError(rule.Field is { } f ? $"Form.{f}" : "", rule.Message);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             db.ChangeTracker.Clear();
-            return View(await EditPageAsync(await replies.GetAsync(id, User), form, null));
+            return View("~/Views/Documents/Edit.cshtml", await EditPageAsync(await replies.GetAsync(id, User), form, null));
         }
 
         return Redirect($"/admin/replies/{id}/edit?saved=1");
