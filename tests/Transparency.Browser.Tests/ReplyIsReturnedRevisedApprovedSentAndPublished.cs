@@ -80,10 +80,12 @@ public sealed class ReplyIsReturnedRevisedApprovedSentAndPublished(DemoBrowserSi
             await ExpectPathAsync(coordinator, proposal);
             await Assertions.Expect(coordinator.Locator("dl.facts dt:text-is('状态') + dd")).ToHaveTextAsync("已交办");
 
-            // 2. The drafter starts the reply and writes it in the rich-text editor.
+            // 2. The drafter opens the proposal's reply (none yet), starts it and writes it in the rich-text editor.
             var drafter = current = await SignedInPageAsync(pages, DemoBrowserSite.DrafterUser, DemoBrowserSite.DrafterPassword);
             await ExpectUnreadAsync(drafter, 0);
-            await drafter.GotoAsync($"{proposal}/replies");
+            await drafter.GotoAsync(proposal);
+            await drafter.Locator("main").GetByRole(AriaRole.Link, new() { Name = "答复", Exact = true }).ClickAsync();
+            await ExpectPathAsync(drafter, $"{proposal}/replies");
             await ExpectHeadingAsync(drafter, "答复");
             await Assertions.Expect(drafter.GetByText("尚未起草答复。")).ToBeVisibleAsync();
             await drafter.GetByRole(AriaRole.Button, new() { Name = "起草答复", Exact = true }).ClickAsync();
