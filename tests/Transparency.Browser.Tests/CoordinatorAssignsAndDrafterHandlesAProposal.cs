@@ -132,19 +132,19 @@ public sealed class CoordinatorAssignsAndDrafterHandlesAProposal(DemoBrowserSite
             await ExpectHeadingAsync(page, $"协办意见：{CoUnitShort}");
             await Assertions.Expect(page.Locator("main")).ToContainTextAsync($"协办意见报送期限：{Iso(coDue)}。");
             var opinion = page.GetByLabel("意见内容", new() { Exact = true });
-            await Assertions.Expect(opinion).ToHaveValueAsync("");
+            await Assertions.Expect(opinion).ToHaveTextAsync("");
             await opinion.FillAsync(OpinionDraft);
             await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿", Exact = true }).ClickAsync();
 
             await ExpectPathAsync(page, $"{details}/co-opinion", @"assignment=\d+");
             await Assertions.Expect(page.GetByText("草稿最后保存于")).ToBeVisibleAsync();
-            await Assertions.Expect(opinion).ToHaveValueAsync(OpinionDraft);
+            await Assertions.Expect(opinion).ToHaveTextAsync(OpinionDraft);
             await page.GotoAsync(details);
             await ExpectOwnCoOpinionAsync(page, "（草稿）");
 
             await page.GotoAsync($"{details}/co-opinion");
             await ExpectHeadingAsync(page, $"协办意见：{CoUnitShort}");
-            await Assertions.Expect(opinion).ToHaveValueAsync(OpinionDraft);
+            await Assertions.Expect(opinion).ToHaveTextAsync(OpinionDraft);
             await opinion.FillAsync(OpinionFinal);
             await page.GetByRole(AriaRole.Button, new() { Name = "报送主办单位", Exact = true }).ClickAsync();
 

@@ -29,6 +29,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<SummaryTemplates>();
         Letters.LettersRegistration.Register(services);
         services.AddRecipeStep<Recipes.RepliesStep>();
+        services.AddRecipeStep<Recipes.SummariesStep>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => RepliesModel.Configure(modelBuilder);
@@ -39,6 +40,8 @@ public sealed class Startup : ModuleStartup
     {
         menu.Add("建议提案办理", "我的待办", "/admin/replies/inbox", RepliesPermissions.View, order: 5);
         menu.Add("建议提案办理", "答复", "/admin/replies", RepliesPermissions.View, order: 12);
+        menu.Add("建议提案办理", "办理工作总结", "/admin/summaries", RepliesPermissions.View, order: 13);
         menu.Add("系统管理", "答复设置", "/admin/replies/settings", RepliesPermissions.ManageTemplates, order: 82);
+        menu.Add("系统管理", "办理工作总结模板", "/admin/summaries/template", RepliesPermissions.ManageTemplates, order: 83);
     }
 }

@@ -152,46 +152,22 @@ public sealed class RepliesStep(
         };
         db.Add(reply);
         var version = document.Versions[0];
-        document.CreatedUtc = version.CreatedUtc = version.UpdatedUtc = document.UpdatedUtc = At(plan.DraftedOn, 9);
+        var history = new RecipeHistory(db, document, stages);
+        history.Drafted(version, plan.DraftedOn);
         await db.SaveChangesAsync(cancellationToken);
-
-        var decisions = new List<DocumentDecisionRecord>();
-        void Decide(DecisionAction action, string? stage, string actor, DateOnly on, int hour, string? comment)
-        {
-            decisions.Add(new DocumentDecisionRecord
-            {
-                DocumentId = document.Id, VersionNumber = document.LatestVersion, Action = action, Stage = stage, Actor = actor,
-                OccurredUtc = At(on, hour), Comment = comment,
-            });
-            document.UpdatedUtc = At(on, hour);
-        }
 
         if (plan.State >= DocumentStatus.InReview)
         {
-            Decide(DecisionAction.Submitted, stages[0].Name, plan.Drafter, plan.SubmittedOn!.Value, 10, null);
-            version.State = VersionState.Submitted;
-            document.Status = stages.Count > 1 ? DocumentStatus.InReview : DocumentStatus.AwaitingApproval;
-            document.StageIndex = 0;
+            history.Submitted(version, plan.Drafter, plan.SubmittedOn!.Value);
         }
 
         if (plan.State == DocumentStatus.Returned)
         {
-            Decide(DecisionAction.Returned, stages[0].Name, plan.Reviewer, plan.ReviewedOn!.Value, 15, plan.ReturnComment);
-            version.State = VersionState.Returned;
-            document.Status = DocumentStatus.Returned;
-            document.StageIndex = null;
+            history.Returned(version, plan.Reviewer, plan.ReviewedOn!.Value, plan.ReturnComment);
         }
         else if (plan.State >= DocumentStatus.Approved)
         {
-            for (var i = 0; i < stages.Count; i++)
-            {
-                var last = i == stages.Count - 1;
-                Decide(DecisionAction.Approved, stages[i].Name, last ? plan.Approver : plan.Reviewer, last ? plan.ApprovedOn!.Value : plan.ReviewedOn!.Value, 15, null);
-            }
-
-            version.State = VersionState.Approved;
-            document.Status = DocumentStatus.Approved;
-            document.StageIndex = null;
+            history.Approved(version, plan.Reviewer, plan.ReviewedOn!.Value, plan.Approver, plan.ApprovedOn!.Value);
         }
 
         if (plan.State is DocumentStatus.Sent or DocumentStatus.Published)
@@ -200,7 +176,7 @@ public sealed class RepliesStep(
             reply.SentChannel = plan.Channel;
             reply.SentBy = plan.Coordinator;
             reply.DueOn = plan.Assignment.DueOn;
-            Decide(DecisionAction.Sent, null, plan.Coordinator, plan.SentOn!.Value, 11, $"{plan.SentOn:yyyy-MM-dd} {StatusText.Of(plan.Channel)}");
+            history.Decide(DecisionAction.Sent, null, plan.Coordinator, plan.SentOn!.Value, 11, $"{plan.SentOn:yyyy-MM-dd} {StatusText.Of(plan.Channel)}");
             document.Status = DocumentStatus.Sent;
         }
 
@@ -213,8 +189,8 @@ public sealed class RepliesStep(
                 published = new DocumentVersion
                 {
                     DocumentId = document.Id, Number = 2, Title = version.Title, OfficialHtml = version.OfficialHtml, PublicHtml = redacted,
-                    Outcome = version.Outcome, CreatedBy = plan.Coordinator, CreatedUtc = At(on, 10), UpdatedBy = plan.Coordinator,
-                    UpdatedUtc = At(on, 10), Revision = 1, Note = "公开前删除个人信息",
+                    Outcome = version.Outcome, CreatedBy = plan.Coordinator, CreatedUtc = RecipeHistory.At(on, 10), UpdatedBy = plan.Coordinator,
+                    UpdatedUtc = RecipeHistory.At(on, 10), Revision = 1, Note = "公开前删除个人信息",
                 };
                 db.Add(published);
                 document.LatestVersion = 2;
@@ -223,19 +199,15 @@ public sealed class RepliesStep(
                     db.Add(new PersonalDataRecord
                     {
                         DocumentId = document.Id, VersionNumber = 1, Kind = hit.Kind.ToString(), Value = hit.Value,
-                        Decision = PersonalDataDecision.Redacted, Actor = plan.Coordinator, OccurredUtc = At(on, 10),
+                        Decision = PersonalDataDecision.Redacted, Actor = plan.Coordinator, OccurredUtc = RecipeHistory.At(on, 10),
                     });
                 }
             }
 
-            published.State = VersionState.Published;
-            document.PublishedVersion = published.Number;
-            document.PublishedUtc = At(on, 10);
-            document.Status = DocumentStatus.Published;
-            Decide(DecisionAction.Published, null, plan.Coordinator, on, 10, null);
+            history.Published(published, plan.Coordinator, on);
         }
 
-        db.AddRange(decisions);
+        history.Stage();
         audit.Record(new AuditEntry("Replies", "Imported", ReviewedDocument.SubjectId(document.Id),
             $"由配方导入第{p.Number}号{p.KindName}的答复（{StatusText.Of(document.Status)}）")
         {
@@ -243,9 +215,6 @@ public sealed class RepliesStep(
         });
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    /// <summary>A Beijing date and hour as UTC.</summary>
-    private static DateTime At(DateOnly day, int hour) => DateTime.SpecifyKind(day.ToDateTime(new TimeOnly(hour, 0)).AddHours(-8), DateTimeKind.Utc);
 
     private sealed record Plan(
         ProposalInfo Proposal, AssignmentInfo Assignment, int UnitId, DocumentStatus State, ReplyOutcome? Outcome, string Official, string? PublicText)
