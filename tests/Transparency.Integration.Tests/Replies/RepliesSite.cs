@@ -18,7 +18,7 @@ namespace Transparency.Integration.Tests.Replies;
 /// <summary>
 /// The demo site (its users, units and the 9 replies of 市十六届人大三次会议) shared by every Replies test class of one
 /// database, plus a small world of the tests' own: a session of their own for fresh proposals (so the demo session's
-/// figures stay as seeded), a second drafter of 市容环境科, and two staff of 环卫处 who must not see 市容环境科's replies.
+/// figures stay as seeded), a second drafter of 市容环境科, a drafter of 市政设施科, and two staff of 环卫处 who must not see 市容环境科's replies.
 /// Attachments go to a temporary folder.
 /// </summary>
 public abstract partial class RepliesSite(DatabaseKind kind) : SiteFixture(kind), IAsyncLifetime
@@ -30,6 +30,12 @@ public abstract partial class RepliesSite(DatabaseKind kind) : SiteFixture(kind)
 
     /// <summary>A second drafter of 市容环境科 (Drafter role).</summary>
     public const string SecondDrafter = "replies-drafter2";
+
+    /// <summary>
+    /// A drafter of 市政设施科 (Drafter role): the demo's drafter belongs to 市容环境科 only, so the demo's returned reply
+    /// 0092 (市政设施科) needs a drafter of its unit to be seen from the drafting side.
+    /// </summary>
+    public const string MunicipalDrafter = "replies-szk-drafter";
 
     /// <summary>A drafter of 环卫处 only (Drafter role).</summary>
     public const string OtherDrafter = "replies-outsider";
@@ -285,6 +291,7 @@ public abstract partial class RepliesSite(DatabaseKind kind) : SiteFixture(kind)
         foreach (var (name, display, userRole, unit) in new[]
         {
             (SecondDrafter, "周海燕", "Drafter", "市容环境科"),
+            (MunicipalDrafter, "蒋卫国", "Drafter", "市政设施科"),
             (OtherDrafter, "环卫处承办人", "Drafter", "环卫处"),
             (OtherUnitAll, "环卫处负责人", "replies-test-all", "环卫处"),
         })

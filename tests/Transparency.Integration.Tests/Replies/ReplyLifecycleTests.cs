@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Transparency.AuditTrail.Models;
@@ -224,9 +226,9 @@ public abstract class ReplyLifecycleTests<TSite>(TSite site) where TSite : Repli
 
         var diff = new HtmlParser().ParseDocument(await drafter.GetStringAsync(page + "/diff?a=1&b=2"));
         var official = diff.QuerySelector("ol.diff")!; // the first list is the official text
-        Assert.Equal(["  " + line1], official.QuerySelectorAll("li.diff-same").Select(li => li.TextContent));
-        Assert.Equal(["删除：− " + oldLine], official.QuerySelectorAll("li.diff-del").Select(li => li.TextContent));
-        Assert.Equal(["新增：+ " + newLine], official.QuerySelectorAll("li.diff-ins").Select(li => li.TextContent));
+        Assert.Equal([line1], Lines(official, "li.diff-same"));
+        Assert.Equal(["删除： − " + oldLine], Lines(official, "li.diff-del"));
+        Assert.Equal(["新增： + " + newLine], Lines(official, "li.diff-ins"));
         Assert.Contains("办理结果分类：B → A", diff.Body!.TextContent);
 
         var list = await drafter.GetStringAsync(page + "/versions");
@@ -252,12 +254,16 @@ public abstract class ReplyLifecycleTests<TSite>(TSite site) where TSite : Repli
         // The editor opens on version 3 with version 1's text, and the default diff (2 → 3) shows the way back.
         Assert.Equal((3, 1), await RepliesSite.EditBaseAsync(drafter, id));
         var back = new HtmlParser().ParseDocument(await drafter.GetStringAsync(page + "/diff")).QuerySelector("ol.diff")!;
-        Assert.Equal(["删除：− " + newLine], back.QuerySelectorAll("li.diff-del").Select(li => li.TextContent));
-        Assert.Equal(["新增：+ " + oldLine], back.QuerySelectorAll("li.diff-ins").Select(li => li.TextContent));
+        Assert.Equal(["删除： − " + newLine], Lines(back, "li.diff-del"));
+        Assert.Equal(["新增： + " + oldLine], Lines(back, "li.diff-ins"));
 
         // A version that does not exist is 404.
         Assert.Equal(HttpStatusCode.NotFound, (await drafter.GetAsync(page + "/diff?a=1&b=9")).StatusCode);
     }
+
+    /// <summary>The text of the diff lines of one kind, white space collapsed as a browser shows it.</summary>
+    private static List<string> Lines(IElement list, string selector)
+        => list.QuerySelectorAll(selector).Select(li => Regex.Replace(li.TextContent, @"\s+", " ").Trim()).ToList();
 
     private Task<List<Notice>> NoticesAsync(int replyId)
         => site.QueryAsync(db => db.Set<Notice>().AsNoTracking().Where(n => n.Url == $"/admin/replies/{replyId}/edit").ToListAsync());
