@@ -266,7 +266,8 @@ public abstract partial class RepliesSite(DatabaseKind kind) : SiteFixture(kind)
 
     public static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int HiddenInt(string page, string name)
+    /// <summary>The value of a hidden number field of a form page.</summary>
+    public static int HiddenInt(string page, string name)
     {
         var match = Regex.Match(page, $"name=\"{Regex.Escape(name)}\" value=\"(\\d+)\"");
         Assert.True(match.Success, $"The edit page has no {name}.");

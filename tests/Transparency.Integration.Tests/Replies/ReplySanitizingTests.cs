@@ -115,6 +115,21 @@ public abstract class ReplySanitizingTests<TSite>(TSite site) where TSite : Repl
             .QuerySelector("textarea[name='Form.OfficialHtml']")!;
         Assert.Equal(stored.OfficialHtml, textarea.TextContent); // the sanitized HTML, as text
         Assert.Empty(textarea.Children);
+
+        // A return comment is text wherever it shows: the history, the editor's notice, the drafter's notices.
+        const string comment = "<script>alert('xss-comment')</script><img src=x onerror=alert('xss-comment')>";
+        await RepliesSite.PostOkAsync(drafter, $"/admin/replies/{id}", $"/admin/replies/{id}/submit");
+        using (var reviewer = await site.SignInAsync("reviewer"))
+        {
+            await RepliesSite.PostOkAsync(reviewer, $"/admin/replies/{id}", $"/admin/replies/{id}/return", [new("comment", comment)]);
+        }
+
+        foreach (var url in new[] { $"/admin/replies/{id}", $"/admin/replies/{id}/edit", "/admin/notifications" })
+        {
+            var page = new HtmlParser().ParseDocument(await drafter.GetStringAsync(url));
+            AssertNoPayloadScript(page, url);
+            Assert.Contains("<script>alert('xss-comment')</script>", page.Body!.TextContent);
+        }
     }
 
     /// <summary>No script, no event handler, no script or data URL anywhere under <paramref name="root"/>.</summary>
