@@ -269,7 +269,7 @@ public abstract class ReplyLifecycleTests<TSite>(TSite site) where TSite : Repli
         Assert.Equal(HttpStatusCode.NotFound, (await drafter.GetAsync(page + "/diff?a=1&b=9")).StatusCode);
     }
 
-    [Fact(Skip = "Production bug (reported): RepliesController.Edit POST saves, then the submission is refused, and the 400 page re-renders the posted form with the pre-save Revision, so the next attempt from that page is a 409 against the user's own save.")]
+    [Fact]
     public async Task ARefusedSubmissionLeavesTheEditorOnTheRevisionItJustSaved()
     {
         var proposalId = await site.CreateProposalAsync();
@@ -295,7 +295,7 @@ public abstract class ReplyLifecycleTests<TSite>(TSite site) where TSite : Repli
         Assert.Equal(DocumentStatus.InReview, (await site.ReplyAsync(id)).Document.Status);
     }
 
-    [Fact(Skip = "Reported, behaviour to decide: DocumentWorkflow.RestoreAsync writes the old version into the latest version when that one is a draft, so the draft's own text is lost and no new version is made (the versions page calls the action 恢复为新草稿).")]
+    [Fact]
     public async Task RestoringWhileTheLatestVersionIsADraftKeepsThatDraftInTheHistory()
     {
         var proposalId = await site.CreateProposalAsync();

@@ -89,7 +89,10 @@ public sealed class RepliesController(
         var context = await replies.GetAsync(id, User);
         try
         {
-            await replies.SaveAsync(context, form.Base, form.Content, new ReplyLetterFields(form.DocumentNumber, form.ContactPerson, form.ContactPhone), User);
+            var saved = await replies.SaveAsync(context, form.Base, form.Content, new ReplyLetterFields(form.DocumentNumber, form.ContactPerson, form.ContactPhone), User);
+
+            // The save stands even if the submission below is refused: the form must carry on from what was just saved.
+            (form.VersionNumber, form.Revision) = (saved.Number, saved.Revision);
             if (form.Command == "submit")
             {
                 await replies.SubmitAsync(await replies.GetAsync(id, User), User, null);

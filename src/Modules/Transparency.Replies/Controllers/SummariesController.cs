@@ -83,7 +83,10 @@ public sealed class SummariesController(
         var context = await summaries.GetAsync(id);
         try
         {
-            await summaries.SaveAsync(context, form.Base, form.Content, User);
+            var saved = await summaries.SaveAsync(context, form.Base, form.Content, User);
+
+            // The save stands even if the submission below is refused: the form must carry on from what was just saved.
+            (form.VersionNumber, form.Revision) = (saved.Number, saved.Revision);
             if (form.Command == "submit")
             {
                 await summaries.SubmitAsync(await summaries.GetAsync(id), User, null);

@@ -144,7 +144,7 @@ public sealed class DocumentWorkflow(
         return target;
     }
 
-    /// <summary>Makes an old version's content the new latest draft (the versions in between stay in the history).</summary>
+    /// <summary>Makes an old version's content a new latest draft; every existing version, the current draft included, stays in the history.</summary>
     public async Task<DocumentVersion> RestoreAsync(ReviewedDocument document, int number, string actor)
     {
         if (!IsEditable(document))
@@ -160,7 +160,8 @@ public sealed class DocumentWorkflow(
             throw new DocumentRuleException($"第{number}版就是当前草稿，无需恢复。");
         }
 
-        var version = latest.State == VersionState.Draft ? latest : NewVersion(document, latest, actor, null);
+        // Always a new version: the current draft stays in the history as it was.
+        var version = NewVersion(document, latest, actor, null);
 
         version.Title = source.Title;
         version.OfficialHtml = source.OfficialHtml;
