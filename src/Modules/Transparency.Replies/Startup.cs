@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<DocumentWorkflow>();
         services.AddScoped<ReplyService>();
         services.AddScoped<ReplyQueries>();
+        services.AddScoped<DocumentPages>();
         services.AddScoped<ReplyAttachments>();
         services.AddScoped<ReplyLetters>();
         services.AddScoped<Core.Proposals.IDossierContributor, ReplyDossier>();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Transparency.Core.Content;
 using Transparency.Core.Hosting;
 using Transparency.Core.Security;
 using Transparency.Data;
@@ -17,7 +16,7 @@ public sealed class RepliesController(
     ReplyQueries queries,
     ReplyAttachments attachments,
     TransparencyDbContext db,
-    ITextDiff diff) : Controller
+    DocumentPages pages) : Controller
 {
     private DocumentWorkflow Workflow => replies.Workflow;
 
@@ -102,9 +101,7 @@ public sealed class RepliesController(
         catch (DocumentConflictException conflict)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
-            var current = conflict.Current;
-            return View("~/Views/Documents/Edit.cshtml", await EditPageAsync(await replies.GetAsync(id, User), form, new ConflictModel(
-                current, diff.CompareHtml(current.OfficialHtml, form.OfficialHtml), diff.CompareHtml(current.PublicHtml, form.PublicHtml))));
+            return View("~/Views/Documents/Edit.cshtml", await EditPageAsync(await replies.GetAsync(id, User), form, pages.Conflict(conflict, form)));
         }
         catch (DocumentRuleException rule)
         {
@@ -206,14 +203,8 @@ public sealed class RepliesController(
     public async Task<IActionResult> Versions(int id)
     {
         var context = await replies.GetAsync(id, User);
-        return View("~/Views/Documents/Versions.cshtml", new VersionsPageModel
-        {
-            Document = context.Document,
-            Heading = Heading(context),
-            BaseUrl = $"/admin/replies/{id}",
-            Versions = await Workflow.VersionsAsync(context.Document.Id),
-            CanRestore = DocumentWorkflow.IsEditable(context.Document) && await replies.IsDrafterAsync(context, User),
-        });
+        return View("~/Views/Documents/Versions.cshtml",
+            await pages.VersionsAsync(context.Document, Heading(context), $"/admin/replies/{id}", await replies.IsDrafterAsync(context, User)));
     }
 
     [HttpGet("admin/replies/{id:int}/diff")]
@@ -221,7 +212,7 @@ public sealed class RepliesController(
     public async Task<IActionResult> Diff(int id, int? a, int? b)
     {
         var context = await replies.GetAsync(id, User);
-        return View("~/Views/Documents/Diff.cshtml", await DiffPageAsync(context.Document, Heading(context), $"/admin/replies/{id}", a, b));
+        return View("~/Views/Documents/Diff.cshtml", await pages.DiffAsync(context.Document, Heading(context), $"/admin/replies/{id}", a, b));
     }
 
     [HttpPost("admin/replies/{id:int}/restore")]
@@ -268,55 +259,15 @@ public sealed class RepliesController(
         return File(content, attachment.ContentType, attachment.FileName);
     }
 
-    private async Task<DiffPageModel> DiffPageAsync(ReviewedDocument document, string heading, string baseUrl, int? a, int? b)
-    {
-        var versions = await Workflow.VersionsAsync(document.Id);
-        var newer = versions.FirstOrDefault(v => v.Number == (b ?? document.LatestVersion)) ?? throw new DocumentNotFoundException();
-        var older = versions.FirstOrDefault(v => v.Number == (a ?? Math.Max(1, newer.Number - 1))) ?? throw new DocumentNotFoundException();
-        return new DiffPageModel
-        {
-            Document = document,
-            Heading = heading,
-            BaseUrl = baseUrl,
-            Old = older,
-            New = newer,
-            Official = diff.CompareHtml(older.OfficialHtml, newer.OfficialHtml),
-            Public = diff.CompareHtml(older.PublicHtml, newer.PublicHtml),
-            Versions = versions,
-        };
-    }
-
     private async Task<PublishPageModel> PublishPageAsync(int id, string? error)
     {
         var context = await replies.GetAsync(id, User);
         await replies.RequireAsync(User, RepliesPermissions.Publish);
-        var (version, hits) = await Workflow.ScanAsync(context.Document);
-        return new PublishPageModel
-        {
-            Document = context.Document,
-            Heading = Heading(context),
-            BaseUrl = $"/admin/replies/{id}",
-            Version = version,
-            Hits = hits,
-            Error = error,
-        };
+        return await pages.PublishAsync(context.Document, Heading(context), $"/admin/replies/{id}", error);
     }
 
-    private async Task<DocumentEditPageModel> EditPageAsync(ReplyContext context, DocumentEditForm form, ConflictModel? conflict)
-    {
-        var decisions = await Workflow.DecisionsAsync(context.Document.Id);
-        return new DocumentEditPageModel
-        {
-            Document = context.Document,
-            Heading = Heading(context),
-            Action = $"/admin/replies/{context.Reply.Id}/edit",
-            BackUrl = $"/admin/replies/{context.Reply.Id}",
-            Form = form,
-            IsReply = true,
-            Conflict = conflict,
-            Returns = decisions.Where(d => d.Action == DecisionAction.Returned).ToList(),
-        };
-    }
+    private Task<DocumentEditPageModel> EditPageAsync(ReplyContext context, DocumentEditForm form, ConflictModel? conflict)
+        => pages.EditAsync(context.Document, Heading(context), $"/admin/replies/{context.Reply.Id}", form, conflict);
 
     private async Task<ReplyPageModel> PageAsync(int id)
     {

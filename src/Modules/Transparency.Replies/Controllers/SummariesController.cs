@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Transparency.Core.Content;
 using Transparency.Core.Hosting;
 using Transparency.Core.Proposals;
 using Transparency.Core.Security;
@@ -18,7 +17,7 @@ public sealed class SummariesController(
     SummaryTemplates templates,
     IProposalDirectory proposals,
     TransparencyDbContext db,
-    ITextDiff diff) : Controller
+    DocumentPages pages) : Controller
 {
     private DocumentWorkflow Workflow => summaries.Workflow;
 
@@ -96,9 +95,7 @@ public sealed class SummariesController(
         catch (DocumentConflictException conflict)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
-            var current = conflict.Current;
-            return View("~/Views/Documents/Edit.cshtml", await EditPageAsync(await summaries.GetAsync(id), form, new ConflictModel(
-                current, diff.CompareHtml(current.OfficialHtml, form.OfficialHtml), diff.CompareHtml(current.PublicHtml, form.PublicHtml))));
+            return View("~/Views/Documents/Edit.cshtml", await EditPageAsync(await summaries.GetAsync(id), form, pages.Conflict(conflict, form)));
         }
         catch (DocumentRuleException rule)
         {
@@ -172,14 +169,8 @@ public sealed class SummariesController(
     public async Task<IActionResult> Versions(int id)
     {
         var context = await summaries.GetAsync(id);
-        return View("~/Views/Documents/Versions.cshtml", new VersionsPageModel
-        {
-            Document = context.Document,
-            Heading = context.Heading,
-            BaseUrl = $"/admin/summaries/{id}",
-            Versions = await Workflow.VersionsAsync(context.Document.Id),
-            CanRestore = DocumentWorkflow.IsEditable(context.Document) && await summaries.HasAsync(User, RepliesPermissions.EditSummaries),
-        });
+        return View("~/Views/Documents/Versions.cshtml",
+            await pages.VersionsAsync(context.Document, context.Heading, $"/admin/summaries/{id}", await summaries.HasAsync(User, RepliesPermissions.EditSummaries)));
     }
 
     [HttpGet("admin/summaries/{id:int}/diff")]
@@ -187,21 +178,7 @@ public sealed class SummariesController(
     public async Task<IActionResult> Diff(int id, int? a, int? b)
     {
         var context = await summaries.GetAsync(id);
-        var document = context.Document;
-        var versions = await Workflow.VersionsAsync(document.Id);
-        var newer = versions.FirstOrDefault(v => v.Number == (b ?? document.LatestVersion)) ?? throw new DocumentNotFoundException();
-        var older = versions.FirstOrDefault(v => v.Number == (a ?? Math.Max(1, newer.Number - 1))) ?? throw new DocumentNotFoundException();
-        return View("~/Views/Documents/Diff.cshtml", new DiffPageModel
-        {
-            Document = document,
-            Heading = context.Heading,
-            BaseUrl = $"/admin/summaries/{id}",
-            Old = older,
-            New = newer,
-            Official = diff.CompareHtml(older.OfficialHtml, newer.OfficialHtml),
-            Public = diff.CompareHtml(older.PublicHtml, newer.PublicHtml),
-            Versions = versions,
-        });
+        return View("~/Views/Documents/Diff.cshtml", await pages.DiffAsync(context.Document, context.Heading, $"/admin/summaries/{id}", a, b));
     }
 
     [HttpPost("admin/summaries/{id:int}/restore")]
@@ -300,33 +277,11 @@ public sealed class SummariesController(
     {
         var context = await summaries.GetAsync(id);
         await summaries.RequireAsync(User, RepliesPermissions.Publish);
-        var (version, hits) = await Workflow.ScanAsync(context.Document);
-        return new PublishPageModel
-        {
-            Document = context.Document,
-            Heading = context.Heading,
-            BaseUrl = $"/admin/summaries/{id}",
-            Version = version,
-            Hits = hits,
-            Error = error,
-        };
+        return await pages.PublishAsync(context.Document, context.Heading, $"/admin/summaries/{id}", error);
     }
 
-    private async Task<DocumentEditPageModel> EditPageAsync(SummaryContext context, DocumentEditForm form, ConflictModel? conflict)
-    {
-        var decisions = await Workflow.DecisionsAsync(context.Document.Id);
-        return new DocumentEditPageModel
-        {
-            Document = context.Document,
-            Heading = context.Heading,
-            Action = $"/admin/summaries/{context.Summary.Id}/edit",
-            BackUrl = $"/admin/summaries/{context.Summary.Id}",
-            Form = form,
-            IsReply = false,
-            Conflict = conflict,
-            Returns = decisions.Where(d => d.Action == DecisionAction.Returned).ToList(),
-        };
-    }
+    private Task<DocumentEditPageModel> EditPageAsync(SummaryContext context, DocumentEditForm form, ConflictModel? conflict)
+        => pages.EditAsync(context.Document, context.Heading, $"/admin/summaries/{context.Summary.Id}", form, conflict);
 
     private async Task<SummaryPageModel> PageAsync(int id)
     {
