@@ -57,7 +57,7 @@ public abstract partial class RichTextCoOpinionTests<TSite>(TSite site) : IClass
             Assert.Equal(url.Contains(".css", StringComparison.Ordinal) ? "text/css" : "text/javascript", response.Content.Headers.ContentType?.MediaType);
         }
 
-        var license = await anonymous.GetAsync("/_content/Transparency.Contents/lib/quill/LICENSE");
+        var license = await anonymous.GetAsync("/_content/Transparency.Contents/lib/quill/LICENSE.txt");
         Assert.Equal(HttpStatusCode.OK, license.StatusCode);
     }
 
