@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Transparency.Core.Modules;
 using Transparency.Core.Navigation;
+using Transparency.Core.Search;
 using Transparency.Core.Security;
 using Transparency.Data;
 
@@ -31,6 +33,8 @@ internal static class ServiceExtensions
             module.Startup!.ConfigureServices(services, configuration);
         }
 
+        // Fallbacks for contracts whose implementing module may be disabled.
+        services.TryAddScoped<IContentChangeLog, NullContentChangeLog>();
         return builder;
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Transparency.AuditTrail.Models;
+using Transparency.Core.Publishing;
 using Transparency.Data;
 using Transparency.Integration.Tests.Infrastructure;
 using Transparency.Proposals.Models;

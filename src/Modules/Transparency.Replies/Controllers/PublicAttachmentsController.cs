@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Data;
-using Transparency.Replies.Models;
 using Transparency.Replies.Services;
 
 namespace Transparency.Replies.Controllers;
@@ -14,8 +13,8 @@ public sealed class PublicAttachmentsController(TransparencyDbContext db, ReplyA
     [HttpGet("replies/{id:int}/attachments/{attachmentId:int}")]
     public async Task<IActionResult> Download(int id, int attachmentId)
     {
-        var documentId = await db.Set<Reply>().AsNoTracking()
-            .Where(r => r.Id == id && r.Document.Status == DocumentStatus.Published && r.Document.PublishedVersion != null)
+        var documentId = await PublishedContent.PublicReplies(db)
+            .Where(r => r.Id == id)
             .Select(r => (int?)r.DocumentId).FirstOrDefaultAsync();
         if (documentId is null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Transparency.Core.Hosting;
 using Transparency.Core.Proposals;
+using Transparency.Core.Publishing;
 using Transparency.Core.Security;
 using Transparency.Data;
 using Transparency.Replies.Models;

@@ -4,6 +4,7 @@ using Transparency.Core.Audit;
 using Transparency.Core.Content;
 using Transparency.Core.Proposals;
 using Transparency.Core.Recipes;
+using Transparency.Core.Search;
 using Transparency.Core.Units;
 using Transparency.Data;
 using Transparency.Replies.Models;
@@ -214,6 +215,11 @@ public sealed class RepliesStep(
             ToState = document.Status.ToString(),
         });
         await db.SaveChangesAsync(cancellationToken);
+        if (document.Status == DocumentStatus.Published)
+        {
+            await workflow.StagePublicChangeAsync(document, ContentChangeKind.Update);
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
     private sealed record Plan(

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Transparency.Core.Audit;
 using Transparency.Core.Proposals;
 using Transparency.Core.Recipes;
+using Transparency.Core.Search;
 using Transparency.Data;
 using Transparency.Replies.Models;
 using Transparency.Replies.Services;
@@ -106,6 +107,11 @@ public sealed class SummariesStep(
             audit.Record(new AuditEntry("Summaries", "Imported", ReviewedDocument.SubjectId(document.Id),
                 $"由配方导入{session.Name}办理工作总结（{StatusText.Of(document.Status)}）") { ToState = document.Status.ToString() });
             await db.SaveChangesAsync(cancellationToken);
+            if (document.Status == DocumentStatus.Published)
+            {
+                await workflow.StagePublicChangeAsync(document, ContentChangeKind.Update);
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
     }
 }

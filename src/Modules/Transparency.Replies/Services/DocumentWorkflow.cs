@@ -1,8 +1,10 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Audit;
 using Transparency.Core.Content;
 using Transparency.Core.Notifications;
+using Transparency.Core.Search;
 using Transparency.Core.Security;
 using Transparency.Core.Settings;
 using Transparency.Core.Units;
@@ -26,6 +28,7 @@ public sealed class DocumentWorkflow(
     ISettingsDocumentStore settings,
     INotificationSender notifications,
     IAuditTrail audit,
+    IContentChangeLog contentChanges,
     TimeProvider clock)
 {
     public const int MaxTitle = 300;
@@ -371,6 +374,7 @@ public sealed class DocumentWorkflow(
         document.UpdatedUtc = now;
         Decide(document, published.Number, DecisionAction.Published, null, actor, comment);
         Audit(document, "Published", from, $"公开第{published.Number}版", comment, actor);
+        await StagePublicChangeAsync(document, ContentChangeKind.Update);
         await db.SaveChangesAsync();
         return published;
     }
@@ -398,7 +402,20 @@ public sealed class DocumentWorkflow(
         document.UpdatedUtc = Now();
         Decide(document, document.LatestVersion, action, null, actor, reason.Trim());
         Audit(document, action.ToString(), from, action == DecisionAction.Unpublished ? "撤回公开" : "不予公开", reason.Trim(), actor);
+        await StagePublicChangeAsync(document, ContentChangeKind.Delete);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Stages a content-change entry for the reply or summary of <paramref name="document"/> (it must be saved), so the
+    /// search index and the public caches of every node follow the change once the unit of work commits.
+    /// </summary>
+    public async Task StagePublicChangeAsync(ReviewedDocument document, ContentChangeKind kind)
+    {
+        var id = document.Kind == DocumentKind.Reply
+            ? await db.Set<Reply>().Where(r => r.DocumentId == document.Id).Select(r => r.Id).FirstAsync()
+            : await db.Set<HandlingSummary>().Where(s => s.DocumentId == document.Id).Select(s => s.Id).FirstAsync();
+        contentChanges.Stage(document.Kind == DocumentKind.Reply ? PublicContentTypes.Reply : PublicContentTypes.Summary, id.ToString(CultureInfo.InvariantCulture), kind);
     }
 
     /// <summary>Stages a decision record in the document's history.</summary>

@@ -1,87 +1,40 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Proposals;
+using Transparency.Core.Publishing;
 using Transparency.Core.Units;
 using Transparency.Data;
 using Transparency.Replies.Models;
 
 namespace Transparency.Replies.Services;
 
-/// <summary>A category and how many of the session's handled proposals belong to it.</summary>
-/// <param name="Name">类别, e.g. 垃圾分类.</param>
-/// <param name="Count">Number of proposals.</param>
-public sealed record CategoryCount(string Name, int Count);
-
-/// <summary>
-/// The figures of a handling summary for one session, as the seed states them: how many proposals the bureau's units
-/// handled (主办 including 分办, 协办), the consultation and on-time rates, the outcome mix, the categories, the key
-/// proposals. Rates are null when there is nothing to count yet.
-/// </summary>
-/// <param name="Session">The session.</param>
-/// <param name="Total">Proposals with at least one active assignment to one of the bureau's (internal) units.</param>
-/// <param name="Lead">Of these, the ones an internal unit leads (主办) or handles a split part of (分办).</param>
-/// <param name="Co">Of these, the ones the bureau only co-handles (协办).</param>
-/// <param name="Split">Of <paramref name="Lead"/>, the ones the bureau handles only as a split part (分办).</param>
-/// <param name="Consulted">Lead-handled proposals with at least one consultation (面商 / 沟通联系) recorded.</param>
-/// <param name="Replied">Lead-handled proposals with at least one sent reply of the bureau's units.</param>
-/// <param name="Sent">First-round replies of the bureau's units that were sent (送达).</param>
-/// <param name="OnTime">Of these, the ones sent on or before their due date.</param>
-/// <param name="OutcomeA">Sent replies (the latest round of each) whose approved version is class A.</param>
-/// <param name="OutcomeB">… class B.</param>
-/// <param name="OutcomeC">… class C.</param>
-/// <param name="Categories">Categories of the handled proposals, most frequent first.</param>
-/// <param name="Key">Handled proposals flagged as key proposals (重点建议).</param>
-/// <param name="SatisfactionRate">满意率; null until representatives' feedback is recorded by a feedback module.</param>
-public sealed record HandlingFigures(
-    SessionInfo Session,
-    int Total,
-    int Lead,
-    int Co,
-    int Split,
-    int Consulted,
-    int Replied,
-    int Sent,
-    int OnTime,
-    int OutcomeA,
-    int OutcomeB,
-    int OutcomeC,
-    IReadOnlyList<CategoryCount> Categories,
-    int Key,
-    string? SatisfactionRate = null)
-{
-    /// <summary>面商率: consulted lead-handled proposals over lead-handled proposals, e.g. “100%”.</summary>
-    public string? ConsultationRate => Rate(Consulted, Lead);
-
-    /// <summary>按时办复率: first-round replies sent on time over first-round replies sent, e.g. “85.7%”.</summary>
-    public string? OnTimeRate => Rate(OnTime, Sent);
-
-    /// <summary>A percentage as the seed writes it: “100%”, “85.7%” (one decimal at most); null when <paramref name="whole"/> is 0.</summary>
-    public static string? Rate(int part, int whole)
-    {
-        if (whole <= 0)
-        {
-            return null;
-        }
-
-        var value = Math.Round(part * 100m / whole, 1, MidpointRounding.AwayFromZero);
-        return value.ToString("0.#", CultureInfo.InvariantCulture) + "%";
-    }
-}
-
 /// <summary>
 /// Computes <see cref="HandlingFigures"/> from the records, never from cached counters: proposals, assignments and
 /// consultations through <see cref="IProposalDirectory"/>, replies and their versions from this module's tables.
 /// </summary>
-public sealed class SummaryFigures(TransparencyDbContext db, IProposalDirectory proposals, IUnitDirectory units)
+public sealed class SummaryFigures(TransparencyDbContext db, IProposalDirectory proposals, IUnitDirectory units) : IHandlingFigures
 {
     private static readonly VersionState[] ApprovedStates = [VersionState.Approved, VersionState.Published, VersionState.Superseded];
+
+    /// <inheritdoc />
+    public async Task<HandlingFigures?> FindAsync(int sessionId, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ForSessionAsync(sessionId, cancellationToken);
+        }
+        catch (DocumentNotFoundException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The figures of a session; <see cref="DocumentNotFoundException"/> when there is no such session.</summary>
     public async Task<HandlingFigures> ForSessionAsync(int sessionId, CancellationToken cancellationToken = default)
     {
         var session = (await proposals.SessionsAsync(cancellationToken)).FirstOrDefault(s => s.Id == sessionId)
             ?? throw new DocumentNotFoundException();
-        var ours = (await units.ListAsync(cancellationToken)).Where(u => u.IsInternal).Select(u => u.Id).ToHashSet();
+        var internalUnits = (await units.ListAsync(cancellationToken)).Where(u => u.IsInternal).ToList();
+        var ours = internalUnits.Select(u => u.Id).ToHashSet();
 
         // Each proposal counts once: lead when one of the bureau's units leads it or handles a split part, co otherwise.
         var handled = new List<(ProposalInfo Proposal, bool IsLead, bool IsSplitOnly)>();
@@ -128,6 +81,19 @@ public sealed class SummaryFigures(TransparencyDbContext db, IProposalDirectory 
             .Select(g => (g.Where(v => ApprovedStates.Contains(v.State)).MaxBy(v => v.Number) ?? g.MaxBy(v => v.Number)!).Outcome)
             .ToList();
 
+        bool IsOnTime(int proposalId, int assignmentId, DateOnly? sentOn, DateOnly? dueOn) =>
+            (dueOn ?? byId[proposalId].Assignments.FirstOrDefault(a => a.Id == assignmentId)?.DueOn) is { } due && sentOn <= due;
+        var unitFigures = internalUnits
+            .Select(u => new UnitFigure(
+                u.ShortName,
+                Lead: handled.Count(h => h.Proposal.Assignments.Any(a => !a.IsReturned && a.UnitId == u.Id && a.Part != HandlingPart.Co)),
+                Co: handled.Count(h => h.Proposal.Assignments.Any(a => !a.IsReturned && a.UnitId == u.Id && a.Part == HandlingPart.Co)),
+                Sent: firstRound.Count(r => r.UnitId == u.Id),
+                OnTime: firstRound.Count(r => r.UnitId == u.Id && IsOnTime(r.ProposalId, r.AssignmentId, r.SentOn, r.DueOn))))
+            .Where(f => f.Lead + f.Co > 0)
+            .OrderByDescending(f => f.Lead + f.Co).ThenBy(f => f.Name, StringComparer.Ordinal)
+            .ToList();
+
         var categories = handled.Where(h => !string.IsNullOrWhiteSpace(h.Proposal.Category))
             .GroupBy(h => h.Proposal.Category!.Trim())
             .Select(g => (Name: g.Key, Count: g.Count(), Lead: g.Count(h => h.IsLead)))
@@ -149,6 +115,9 @@ public sealed class SummaryFigures(TransparencyDbContext db, IProposalDirectory 
             OutcomeB: outcomes.Count(o => o == ReplyOutcome.B),
             OutcomeC: outcomes.Count(o => o == ReplyOutcome.C),
             Categories: categories,
-            Key: handled.Count(h => h.Proposal.IsKey));
+            Key: handled.Count(h => h.Proposal.IsKey))
+        {
+            Units = unitFigures,
+        };
     }
 }

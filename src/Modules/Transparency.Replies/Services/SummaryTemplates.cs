@@ -5,6 +5,7 @@ using Fluid;
 using Fluid.Values;
 using Transparency.Core.Content;
 using Transparency.Core.Proposals;
+using Transparency.Core.Publishing;
 using Transparency.Core.Settings;
 using Transparency.Data;
 

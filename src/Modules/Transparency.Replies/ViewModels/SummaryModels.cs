@@ -1,3 +1,4 @@
+using Transparency.Core.Publishing;
 using Transparency.Replies.Models;
 using Transparency.Replies.Services;
 
