@@ -96,7 +96,7 @@ public abstract partial class RepliesSite(DatabaseKind kind) : SiteFixture(kind)
     }
 
     /// <summary>A proposal of the tests' session, assigned 30 days ago to <paramref name="unitShortName"/> as lead unit.</summary>
-    public async Task<int> CreateProposalAsync(string unitShortName = "市容环境科")
+    public async Task<int> CreateProposalAsync(string unitShortName = "市容环境科", string? title = null)
     {
         var world = await WorldAsync();
         using var scope = Factory.Services.CreateScope();
@@ -108,7 +108,7 @@ public abstract partial class RepliesSite(DatabaseKind kind) : SiteFixture(kind)
             SessionId = world.SessionId,
             Kind = ProposalKind.Suggestion,
             Number = number,
-            Title = $"关于整治背街小巷环境卫生的建议（答复测试{number}）",
+            Title = title ?? $"关于整治背街小巷环境卫生的建议（答复测试{number}）",
             Body = "建议加大背街小巷保洁力度。",
             ReceivedOn = assignedOn.AddDays(-10),
             Status = ProposalStatus.Assigned,
@@ -218,9 +218,9 @@ public abstract partial class RepliesSite(DatabaseKind kind) : SiteFixture(kind)
     /// <summary>
     /// A fresh reply of 市容环境科, taken by the demo users through 审核 and 审定 to Approved (or further, to Sent) over HTTP.
     /// </summary>
-    public async Task<(int ProposalId, int ReplyId)> ApprovedReplyAsync(string officialHtml, string publicHtml = "", bool send = false)
+    public async Task<(int ProposalId, int ReplyId)> ApprovedReplyAsync(string officialHtml, string publicHtml = "", bool send = false, string? title = null)
     {
-        var proposalId = await CreateProposalAsync();
+        var proposalId = await CreateProposalAsync(title: title);
         using var drafter = await SignInAsync("drafter");
         var replyId = await StartReplyAsync(drafter, proposalId);
         await SaveAsync(drafter, replyId, officialHtml, publicHtml, command: "submit");

@@ -384,18 +384,23 @@ public sealed class DocumentWorkflow(
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DocumentRuleException(document.Status == DocumentStatus.Published ? "撤回公开必须说明理由。" : "不予公开必须说明理由。", "Reason");
+            throw new DocumentRuleException(document.PublishedVersion is not null ? "撤回公开必须说明理由。" : "不予公开必须说明理由。", "Reason");
         }
 
-        var action = document.Status switch
+        // A published summary being revised keeps its published version public until unpublished or replaced.
+        var action = document switch
         {
-            DocumentStatus.Published => DecisionAction.Unpublished,
-            DocumentStatus.Sent when document.Kind == DocumentKind.Reply => DecisionAction.Withheld,
+            { PublishedVersion: not null } => DecisionAction.Unpublished,
+            { Status: DocumentStatus.Sent, Kind: DocumentKind.Reply } => DecisionAction.Withheld,
             _ => throw new DocumentRuleException($"当前状态为“{StatusText.Of(document.Status)}”，不能办理不予公开或撤回公开。"),
         };
         var from = document.Status;
         var actor = Name(user);
-        document.Status = action == DecisionAction.Unpublished ? DocumentStatus.Unpublished : DocumentStatus.Withheld;
+        if (action == DecisionAction.Withheld || document.Status == DocumentStatus.Published)
+        {
+            document.Status = action == DecisionAction.Unpublished ? DocumentStatus.Unpublished : DocumentStatus.Withheld;
+        }
+
         document.PublishedVersion = null;
         document.PublishedUtc = null;
         document.NotPublicReason = reason.Trim();

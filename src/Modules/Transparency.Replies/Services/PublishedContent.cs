@@ -10,8 +10,9 @@ using Transparency.Replies.Models;
 namespace Transparency.Replies.Services;
 
 /// <summary>
-/// The public read path (<see cref="IPublishedContent"/>): the one place that decides what is public — a document in
-/// status Published with a published version — and that reads only that version. Public attachments, the public
+/// The public read path (<see cref="IPublishedContent"/>): the one place that decides what is public — a document with
+/// a published version (set by publishing, cleared by withholding and unpublishing; a published summary being revised
+/// keeps its published version public until the new one is published) — and that reads only that version. Public attachments, the public
 /// site, the search sources, feeds, sitemap, API and open data all go through <see cref="PublicReplies"/> /
 /// <see cref="PublicSummaries"/>.
 /// </summary>
@@ -21,13 +22,13 @@ public sealed class PublishedContent(TransparencyDbContext db, IProposalDirector
 
     private static readonly DecisionAction[] PublicationActions = [DecisionAction.Published, DecisionAction.Unpublished, DecisionAction.Withheld];
 
-    /// <summary>Replies that are public: status Published and a published version set. The only definition of it.</summary>
+    /// <summary>Replies that are public: a published version is set. The only definition of it.</summary>
     public static IQueryable<Reply> PublicReplies(TransparencyDbContext db)
-        => db.Set<Reply>().AsNoTracking().Where(r => r.Document.Status == DocumentStatus.Published && r.Document.PublishedVersion != null);
+        => db.Set<Reply>().AsNoTracking().Where(r => r.Document.PublishedVersion != null);
 
     /// <summary>Summaries that are public, by the same rule.</summary>
     public static IQueryable<HandlingSummary> PublicSummaries(TransparencyDbContext db)
-        => db.Set<HandlingSummary>().AsNoTracking().Where(s => s.Document.Status == DocumentStatus.Published && s.Document.PublishedVersion != null);
+        => db.Set<HandlingSummary>().AsNoTracking().Where(s => s.Document.PublishedVersion != null);
 
     /// <inheritdoc />
     public async Task<PublishedReply?> FindReplyAsync(int replyId, CancellationToken cancellationToken = default)
