@@ -36,6 +36,21 @@ if [ "${#missing[@]}" -gt 0 ]; then
         install -y --no-install-recommends "${missing[@]}"
 fi
 
+# npm: the browser tests inject axe-core, an npm package pinned in tests/Transparency.Browser.Tests/package.json.
+if ! command -v npm >/dev/null 2>&1; then
+    if ! is_root; then
+        echo "error: npm is missing; install it with: sudo apt-get install nodejs npm" >&2
+        exit 1
+    fi
+    echo "Installing missing packages: nodejs npm"
+    apt-get -o DPkg::Lock::Timeout=600 update
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y --no-install-recommends nodejs npm
+fi
+if [ ! -f tests/Transparency.Browser.Tests/node_modules/axe-core/axe.min.js ]; then
+    echo "Installing the browser tests' npm packages (axe-core)"
+    npm ci --prefix tests/Transparency.Browser.Tests --no-audit --no-fund --loglevel=error
+fi
+
 if ! command -v dotnet >/dev/null 2>&1; then
     echo "error: the .NET SDK ('dotnet') is not on PATH" >&2
     exit 1

@@ -32,8 +32,11 @@ public class BrowserSite : IAsyncLifetime
     /// <summary>Extra configuration of the site (none here).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
+    /// <summary>The repository's root folder (where Transparency.sln is), whatever the build's output folder.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
     /// <summary><c>&lt;repository&gt;/TestResults/screenshots</c>, whatever the build's output folder.</summary>
-    public static string ScreenshotFolder { get; } = Path.Combine(FindRepositoryRoot(), "TestResults", "screenshots");
+    public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot, "TestResults", "screenshots");
 
     public async Task InitializeAsync()
     {
