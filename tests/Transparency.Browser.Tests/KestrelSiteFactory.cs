@@ -31,6 +31,8 @@ public sealed class KestrelSiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={_databaseFile}");
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Each host its own search index, beside its database file (two hosts must not share one Lucene directory).
+        builder.UseSetting("Search:IndexPath", _databaseFile + ".search");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1093,6 +1093,37 @@ namespace Transparency.Data.Sqlite.Migrations
                     b.ToTable("replies_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Transparency.Search.Models.IndexingTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("search_indexing_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Transparency.Settings.Models.SettingsDocument", b =>
                 {
                     b.Property<string>("Name")

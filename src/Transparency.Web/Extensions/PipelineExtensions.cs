@@ -28,6 +28,9 @@ internal static class PipelineExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // After localization (entries vary by the resolved culture) and authentication (signed-in users bypass the cache).
+        app.UseOutputCache();
+
         app.MapHealthChecks("/health", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapControllers();

@@ -98,6 +98,9 @@ internal static class ServiceExtensions
         });
         services.AddAntiforgery(o => o.Cookie.Name = "transparency.af");
 
+        // Output cache (per node, in memory): modules attach policies to their public endpoints; nothing is cached by default.
+        services.AddOutputCache();
+
         // Razor encodes every non-ASCII character by default; Chinese pages should carry Chinese text.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

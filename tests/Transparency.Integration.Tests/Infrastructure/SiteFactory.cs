@@ -11,6 +11,9 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
 
     public TestDatabase Database => database;
 
+    /// <summary>This host's own search index folder (every node keeps its own), deleted with the host.</summary>
+    public string SearchIndexPath { get; } = Path.Combine(Path.GetTempPath(), $"transparency-search-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -18,9 +21,19 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Search:IndexPath", SearchIndexPath);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(SearchIndexPath))
+        {
+            Directory.Delete(SearchIndexPath, recursive: true);
         }
     }
 

@@ -5,8 +5,12 @@ using Transparency.Core.Settings;
 
 namespace Transparency.Portal.Controllers;
 
-/// <summary>Remembers the visitor's language in a cookie.</summary>
+/// <summary>
+/// Remembers the visitor's language in a cookie. No antiforgery token: the form sits on output-cached public pages, where
+/// a token (and its cookie) would be shared between visitors; a forged language choice harms nobody.
+/// </summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 public sealed class CultureController : Controller
 {
     [HttpPost("/culture")]
