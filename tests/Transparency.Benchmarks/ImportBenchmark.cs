@@ -19,7 +19,7 @@ public static class ImportBenchmark
 {
     private const int WarmUpRows = 200;
 
-    public static async Task<int> Main(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var rows = 10_000;
         var repeat = 3;
