@@ -34,8 +34,15 @@ public static partial class SearchQueryBuilder
             return (parsed, false);
         }
 
-        // Plain words: every syntax character escaped, the operator words lower-cased so they are words again.
-        var plain = Operators().Replace(QueryParserBase.Escape(trimmed), m => m.Value.ToLowerInvariant());
+        // Plain words: every syntax character escaped; the operator words dropped (“路灯 AND” means 路灯), or, when
+        // there is nothing else, lower-cased so they are searched as words.
+        var escaped = QueryParserBase.Escape(trimmed);
+        var plain = Operators().Replace(escaped, " ");
+        if (string.IsNullOrWhiteSpace(plain))
+        {
+            plain = Operators().Replace(escaped, m => m.Value.ToLowerInvariant());
+        }
+
         return (TryParse(SynonymExpansion.Expand(plain, synonyms), analyzer) ?? new BooleanQuery(), true);
     }
 

@@ -51,7 +51,10 @@ public sealed class Snippets
 
         try
         {
-            return highlighter.GetBestFragment(_analyzer, field, text) is { Length: > 0 } fragment ? fragment : null;
+            // Chinese words are often several tokens (占/道/经营): one mark around adjacent ones reads better.
+            return highlighter.GetBestFragment(_analyzer, field, text) is { Length: > 0 } fragment
+                ? fragment.Replace("</mark><mark>", "", StringComparison.Ordinal)
+                : null;
         }
         catch (InvalidTokenOffsetsException)
         {

@@ -16,6 +16,7 @@ public static class SynonymRules
     public static (List<List<string>> Groups, List<string> Errors) Parse(string? text)
     {
         var groups = new List<List<string>>();
+        var lineOf = new List<int>();
         var errors = new List<string>();
         var lines = (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         for (var i = 0; i < lines.Length; i++)
@@ -30,6 +31,7 @@ public static class SynonymRules
             if (error is null)
             {
                 groups.Add(Normalize(members));
+                lineOf.Add(i + 1);
             }
             else
             {
@@ -37,7 +39,7 @@ public static class SynonymRules
             }
         }
 
-        errors.AddRange(CheckAll(groups, g => string.Format(CultureInfo.InvariantCulture, "第{0}组", g + 1)));
+        errors.AddRange(CheckAll(groups, g => string.Format(CultureInfo.InvariantCulture, "第{0}行", lineOf[g])));
         return (groups, errors);
     }
 
