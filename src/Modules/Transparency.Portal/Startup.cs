@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<QueryMessages>();
         services.AddScoped<PublicFigures>();
+        services.AddSingleton<PublicCacheGeneration>();
         services.AddSingleton<IContentChangeObserver, PublicCacheEviction>();
         services.AddPublicOutputCache();
 

@@ -47,6 +47,10 @@ public sealed class PortalRepliesController(ISearchService search, IPublishedCon
 
         var cancellationToken = HttpContext.RequestAborted;
         var results = await search.SearchAsync(query.ToSearchQuery(repliesOnly ? PublicContentTypes.Reply : null, withFacets: true), cancellationToken);
+        if (!repliesOnly && !results.Facets.ContainsKey(SearchFields.Type))
+        {
+            results = results with { Facets = new Dictionary<string, IReadOnlyList<FacetValue>>(results.Facets) { [SearchFields.Type] = await TypeCountsAsync(query, cancellationToken) } };
+        }
 
         // The page shows what IPublishedContent says now: a hit the index still holds for a moment after an unpublish is left out.
         var replyIds = results.Hits.Where(h => h.ContentType == PublicContentTypes.Reply).Select(h => ParseId(h.ContentId)).OfType<int>().ToList();
@@ -72,6 +76,26 @@ public sealed class PortalRepliesController(ISearchService search, IPublishedCon
         }
 
         return View("Index", new SearchPageModel(query, path, repliesOnly, results, items));
+    }
+
+    /// <summary>
+    /// How many matches each content type has for the words and filters, whatever type is selected (so the other types
+    /// stay one click away): one count-only search per type, as the index gives no type facet.
+    /// </summary>
+    private async Task<IReadOnlyList<FacetValue>> TypeCountsAsync(PublicQuery query, CancellationToken cancellationToken)
+    {
+        var counts = new List<FacetValue>();
+        foreach (var type in new[] { PublicContentTypes.Reply, PublicContentTypes.Summary, PublicContentTypes.Page })
+        {
+            var count = (await search.SearchAsync(
+                query.ToSearchQuery(type, withFacets: false) with { Page = 1, PageSize = 1 }, cancellationToken)).Total;
+            if (count > 0)
+            {
+                counts.Add(new FacetValue(type, count));
+            }
+        }
+
+        return counts.OrderByDescending(c => c.Count).ToList();
     }
 
     private static int? ParseId(string value)

@@ -63,18 +63,36 @@ public static class PublicCache
     private static OutputCachePolicyBuilder Public(OutputCachePolicyBuilder builder, TimeSpan lifetime, params string[] tags) => builder
         .SetVaryByQuery("*")
         .VaryByValue(_ => new KeyValuePair<string, string>("culture", CultureInfo.CurrentUICulture.Name))
+        .VaryByValue(context => new KeyValuePair<string, string>(
+            "generation", context.RequestServices.GetRequiredService<PublicCacheGeneration>().Current.ToString(CultureInfo.InvariantCulture)))
         .Expire(lifetime)
         .Tag([PublicTag, .. tags]);
+}
+
+/// <summary>
+/// A number that is part of every public cache key and moves on with each content change. A request that began before a
+/// change, read the old index and stores its answer after the eviction stores it under the old number, where no later
+/// request looks: without it such a late answer would be served, stale, until it expires. Eviction by tag then only frees
+/// the memory of entries that can no longer be reached.
+/// </summary>
+public sealed class PublicCacheGeneration
+{
+    private long _current;
+
+    public long Current => Interlocked.Read(ref _current);
+
+    public void Advance() => Interlocked.Increment(ref _current);
 }
 
 /// <summary>
 /// Evicts this node's cached public pages when the content-change log reports a change (called by the search module's
 /// worker on every node after its index took the batch, so a page rebuilt right after sees the index as it now is).
 /// </summary>
-public sealed class PublicCacheEviction(IOutputCacheStore store) : IContentChangeObserver
+public sealed class PublicCacheEviction(IOutputCacheStore store, PublicCacheGeneration generation) : IContentChangeObserver
 {
     public async Task OnChangedAsync(IReadOnlyList<ContentChange> changes, CancellationToken cancellationToken)
     {
+        generation.Advance();
         var tags = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes)
         {
