@@ -7,7 +7,6 @@ using Transparency.Core.Publishing;
 using Transparency.Core.Search;
 using Transparency.Integration.Tests.Infrastructure;
 using Transparency.Integration.Tests.Replies;
-using Transparency.Proposals.Models;
 using Transparency.Replies.Models;
 
 namespace Transparency.Integration.Tests.PublicSite;
