@@ -23,6 +23,9 @@ public abstract partial class NoLeakTests<TSite>(TSite site) : IClassFixture<TSi
 {
     private const string Control = "leakcontrolpublished";
 
+    /// <summary>A word in no content at all.</summary>
+    private const string Absent = "leakabsentword";
+
     private static readonly string[] Markers =
     [
         "leakmarkerdraft", "leakmarkerreturned", "leakmarkerreturncomment", "leakmarkerapproved", "leakmarkersent",
@@ -57,12 +60,23 @@ public abstract partial class NoLeakTests<TSite>(TSite site) : IClassFixture<TSi
             await Get(url);
         }
 
-        foreach (var word in Markers.Append(Control))
+        // A search page echoes its query. Searching a marker must answer exactly what searching a word found nowhere
+        // answers (the marker standing in for the absent word): same count, no hit, no snippet, no facet.
+        foreach (var word in Markers)
         {
-            await Get($"/replies?q={word}");
-            await Get($"/search?q={word}");
-            await Get($"/api/v1/replies?q={word}");
+            foreach (var prefix in new[] { "/replies?q=", "/search?q=", "/api/v1/replies?q=" })
+            {
+                await Get(prefix + Absent);
+                var absent = bodies[prefix + Absent];
+                await Get(prefix + word);
+                Assert.True(bodies[prefix + word].Replace(word, Absent, StringComparison.Ordinal) == absent,
+                    $"{prefix}{word} answers differently from a search for a word found nowhere");
+                bodies[prefix + word] = bodies[prefix + word].Replace(word, "", StringComparison.Ordinal);
+            }
         }
+
+        await Get($"/replies?q={Control}");
+        await Get($"/api/v1/replies?q={Control}");
 
         foreach (var filterLink in FilterLinks(bodies["/replies"]).Take(60))
         {
@@ -92,8 +106,15 @@ public abstract partial class NoLeakTests<TSite>(TSite site) : IClassFixture<TSi
                 Assert.False(body.Contains(marker, StringComparison.OrdinalIgnoreCase), $"{marker} leaked on {url}");
             }
 
-            foreach (var (replyId, state) in hidden.Replies)
+            // The open-data page documents the url column with an example address, and a 404 names its own address
+            // (e.g. in the language switch's return URL): neither lists a reply.
+            foreach (var (replyId, state) in url == "/open-data" ? [] : hidden.Replies)
             {
+                if (url.EndsWith($"/replies/{replyId}", StringComparison.Ordinal) || url.Contains($"/replies/{replyId}/", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 Assert.False(Regex.IsMatch(body, $@"/replies/{replyId}(?![0-9])"), $"the {state} reply {replyId} is linked from {url}");
             }
         }
@@ -157,6 +178,10 @@ public abstract partial class NoLeakTests<TSite>(TSite site) : IClassFixture<TSi
         var draftId = await RepliesSite.StartReplyAsync(drafter, await site.CreateProposalAsync(title: Title("leakmarkerdraft")));
         await RepliesSite.SaveAsync(drafter, draftId, Text("leakmarkerdraft"));
         replies.Add((draftId, "draft"));
+        var upload = await RepliesSite.UploadAsync(drafter, draftId, "leakmarkerattachment.pdf", RepliesSite.SmallPdf());
+        Assert.True(upload.StatusCode == HttpStatusCode.Redirect, $"upload answered {(int)upload.StatusCode}");
+        var attachmentId = await site.QueryAsync(db => db.Set<DocumentAttachment>()
+            .Where(a => a.FileName == "leakmarkerattachment.pdf").Select(a => a.Id).FirstAsync());
 
         // Returned, with a comment carrying a marker.
         var returnedId = await RepliesSite.StartReplyAsync(drafter, await site.CreateProposalAsync(title: Title("leakmarkerreturned")));
@@ -168,13 +193,9 @@ public abstract partial class NoLeakTests<TSite>(TSite site) : IClassFixture<TSi
         var (_, approvedId) = await site.ApprovedReplyAsync(Text("leakmarkerapproved"), title: Title("leakmarkerapproved"));
         replies.Add((approvedId, "approved"));
 
-        // Sent, not published, with an attachment.
+        // Sent, not published.
         var (_, sentId) = await site.ApprovedReplyAsync(Text("leakmarkersent"), send: true, title: Title("leakmarkersent"));
         replies.Add((sentId, "sent"));
-        var upload = await RepliesSite.UploadAsync(coordinator, sentId, "leakmarkerattachment.pdf", RepliesSite.SmallPdf());
-        Assert.True(upload.StatusCode == HttpStatusCode.Redirect, $"upload answered {(int)upload.StatusCode}");
-        var attachmentId = await site.QueryAsync(db => db.Set<DocumentAttachment>()
-            .Where(a => a.FileName == "leakmarkerattachment.pdf").Select(a => a.Id).FirstAsync());
 
         // Withheld (不予公开).
         var (_, withheldId) = await site.ApprovedReplyAsync(Text("leakmarkerwithheld"), send: true, title: Title("leakmarkerwithheld"));
@@ -230,7 +251,7 @@ public abstract partial class NoLeakTests<TSite>(TSite site) : IClassFixture<TSi
         await RepliesSite.PostOkAsync(coordinator, $"/admin/replies/{controlId}/publish", $"/admin/replies/{controlId}/publish", [new("comment", "公开。")]);
         Assert.Equal(DocumentStatus.Published, (await site.ReplyAsync(controlId)).Document.Status);
 
-        return new Hidden(replies, sentId, attachmentId, summaryId, controlId);
+        return new Hidden(replies, draftId, attachmentId, summaryId, controlId);
     }
 }
 
