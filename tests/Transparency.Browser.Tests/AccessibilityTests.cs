@@ -29,7 +29,7 @@ public sealed class AccessibilityTests(DemoBrowserSite site) : IClassFixture<Dem
         {
             var content = scope.ServiceProvider.GetRequiredService<IPublishedContent>();
             replyId = (await content.LatestRepliesAsync(1)).Single().Id;
-            summaryId = (await content.SummariesAsync()).First().Id;
+            summaryId = (await content.SummariesAsync())[0].Id;
         }
 
         var pages = new (string Name, string Url)[]
