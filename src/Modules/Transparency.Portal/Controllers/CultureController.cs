@@ -6,14 +6,13 @@ using Transparency.Core.Settings;
 namespace Transparency.Portal.Controllers;
 
 /// <summary>
-/// Remembers the visitor's language in a cookie. No antiforgery token: the form sits on output-cached public pages, where
-/// a token (and its cookie) would be shared between visitors; a forged language choice harms nobody.
+/// Remembers the visitor's language in a cookie. A GET behind a plain link (no form, so no antiforgery token and no
+/// token cookie on the output-cached public pages): it changes nothing but the visitor's own language cookie.
 /// </summary>
 [AllowAnonymous]
-[IgnoreAntiforgeryToken]
 public sealed class CultureController : Controller
 {
-    [HttpPost("/culture")]
+    [HttpGet("/culture")]
     public IActionResult Set(string culture, string? returnUrl)
     {
         if (!SiteSettings.SupportedCultures.Contains(culture))
