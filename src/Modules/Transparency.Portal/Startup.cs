@@ -6,7 +6,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 using Transparency.Core.Modules;
+using Transparency.Core.Navigation;
 using Transparency.Core.Search;
+using Transparency.Core.Security;
 using Transparency.Portal.Apis;
 using Transparency.Portal.Services;
 
@@ -20,6 +22,8 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<QueryMessages>();
+        services.AddScoped<InfoPages>();
+        services.AddScoped<ISearchDocumentSource, InfoPageSearchSource>();
         services.AddScoped<PublicFigures>();
         services.AddSingleton<PublicCacheGeneration>();
         services.AddSingleton<IContentChangeObserver, PublicCacheEviction>();
@@ -47,6 +51,11 @@ public sealed class Startup : ModuleStartup
             });
         });
     }
+
+    public override IEnumerable<Permission> GetPermissions() => PortalPermissions.All;
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+        => menu.Add("系统管理", "信息公开页面", "/admin/pages", PortalPermissions.ManagePages, order: 85);
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

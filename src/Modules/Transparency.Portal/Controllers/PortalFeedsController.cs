@@ -14,7 +14,7 @@ namespace Transparency.Portal.Controllers;
 
 /// <summary>The RSS 2.0 feed, the sitemap and robots.txt: published content only, read through IPublishedContent.</summary>
 [AllowAnonymous]
-public sealed class PortalFeedsController(IPublishedContent content, ISiteSettingsStore settings, IHtmlSanitizer html) : Controller
+public sealed class PortalFeedsController(IPublishedContent content, ISiteSettingsStore settings, IHtmlSanitizer html, InfoPages pages) : Controller
 {
     public const int FeedSize = 50;
     private const int ExcerptLength = 200;
@@ -84,6 +84,11 @@ public sealed class PortalFeedsController(IPublishedContent content, ISiteSettin
             await UrlAsync(writer, origin + path, null);
         }
 
+        foreach (var page in await pages.AllAsync(cancellationToken))
+        {
+            await UrlAsync(writer, origin + page.Url, page.UpdatedUtc);
+        }
+
         var summaries = await content.SummariesAsync(cancellationToken);
         foreach (var summary in summaries)
         {
@@ -91,7 +96,7 @@ public sealed class PortalFeedsController(IPublishedContent content, ISiteSettin
         }
 
         // One sitemap file holds at most 50 000 addresses (sitemaps.org); past that a sitemap index would be needed.
-        var count = 5 + summaries.Count;
+        var count = 5 + InfoPagesDocument.Defaults.Count + summaries.Count;
         await foreach (var reply in content.AllRepliesAsync(cancellationToken))
         {
             if (++count > MaxSitemapUrls)
