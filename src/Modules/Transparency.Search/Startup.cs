@@ -28,6 +28,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IContentChangeLog, ContentChangeLog>();
         services.AddScoped<ISearchService, SearchService>();
         services.AddRecipeStep<Recipes.SearchSynonymsStep>();
+        services.AddScoped<Core.Hosting.IStartupTask, SqliteWriteAheadLog>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder) => SearchModel.Configure(modelBuilder);

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Lucene.Net.Index;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -169,15 +170,7 @@ public sealed class IndexMaintenance(
             try
             {
                 index.Writer.DeleteAll();
-                foreach (var source in SourcesByType(scope.ServiceProvider).Values)
-                {
-                    await foreach (var document in source.AllAsync(cancellationToken))
-                    {
-                        index.Writer.AddDocument(IndexFields.ToLucene(document));
-                        count++;
-                    }
-                }
-
+                count = await AddAllAsync(SourcesByType(scope.ServiceProvider).Values, cancellationToken);
                 index.Writer.Commit();
             }
             catch
@@ -195,6 +188,50 @@ public sealed class IndexMaintenance(
         {
             _rebuilding = false;
         }
+    }
+
+    /// <summary>
+    /// Reads the sources one after the other and analyses their documents on every core (analysis, not the database,
+    /// is what a rebuild spends its time on; the IndexWriter takes documents from several threads).
+    /// </summary>
+    private async Task<int> AddAllAsync(IEnumerable<ISearchDocumentSource> sources, CancellationToken cancellationToken)
+    {
+        var queue = Channel.CreateBounded<SearchDocument>(new BoundedChannelOptions(1_000) { SingleWriter = true });
+        var analysers = Enumerable.Range(0, Math.Max(1, Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var document in queue.Reader.ReadAllAsync(cancellationToken))
+                {
+                    index.Writer.AddDocument(IndexFields.ToLucene(document));
+                }
+            }
+            catch (Exception e)
+            {
+                queue.Writer.TryComplete(e); // stops the reading side too
+                throw;
+            }
+        }, cancellationToken)).ToList();
+
+        var count = 0;
+        try
+        {
+            foreach (var source in sources)
+            {
+                await foreach (var document in source.AllAsync(cancellationToken))
+                {
+                    await queue.Writer.WriteAsync(document, cancellationToken);
+                    count++;
+                }
+            }
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(analysers);
+        return count;
     }
 
     /// <summary>The cursor after <paramref name="entries"/>: past the highest entry; holes below it watched until they time out.</summary>

@@ -17,8 +17,8 @@ public sealed class IndexingSignal : IDisposable
         }
     }
 
-    /// <summary>Waits for a nudge or for <paramref name="timeout"/>, whichever comes first.</summary>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _semaphore.WaitAsync(timeout, cancellationToken);
+    /// <summary>Waits for a nudge (true) or for <paramref name="timeout"/> (false), whichever comes first.</summary>
+    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _semaphore.WaitAsync(timeout, cancellationToken);
 
     public void Dispose() => _semaphore.Dispose();
 }

@@ -29,6 +29,7 @@ public sealed class IndexingWorker(IndexMaintenance maintenance, IndexingSignal 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var failures = 0;
+        var busyUntil = DateTime.UtcNow + options.BusyPeriod;
         while (!stoppingToken.IsCancellationRequested)
         {
             var more = false;
@@ -52,26 +53,31 @@ public sealed class IndexingWorker(IndexMaintenance maintenance, IndexingSignal 
 
             if (!more)
             {
-                await WaitAsync(options.PollInterval, stoppingToken, signal);
+                var busy = DateTime.UtcNow < busyUntil;
+                if (await WaitAsync(busy ? options.BusyPollInterval : options.PollInterval, stoppingToken, signal))
+                {
+                    busyUntil = DateTime.UtcNow + options.BusyPeriod;
+                }
             }
         }
     }
 
-    private static async Task WaitAsync(TimeSpan delay, CancellationToken stoppingToken, IndexingSignal? signal = null)
+    /// <summary>Waits; true when woken by the signal.</summary>
+    private static async Task<bool> WaitAsync(TimeSpan delay, CancellationToken stoppingToken, IndexingSignal? signal = null)
     {
         try
         {
             if (signal is null)
             {
                 await Task.Delay(delay, stoppingToken);
+                return false;
             }
-            else
-            {
-                await signal.WaitAsync(delay, stoppingToken);
-            }
+
+            return await signal.WaitAsync(delay, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            return false;
         }
     }
 }

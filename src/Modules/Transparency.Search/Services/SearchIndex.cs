@@ -114,7 +114,7 @@ public sealed class SearchIndex(SearchOptions options, ILogger<SearchIndex> logg
     private void OpenWriter(OpenMode mode)
     {
         _directory = FSDirectory.Open(options.LuceneDirectory);
-        _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzers.Version, Analyzer) { OpenMode = mode });
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(SearchAnalyzers.Version, Analyzer) { OpenMode = mode, RAMBufferSizeMB = 64 });
         if (mode == OpenMode.CREATE)
         {
             _writer.Commit();

@@ -53,7 +53,7 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, ISet
             var snippets = new Snippets(text, index.Analyzer);
             var hits = skip >= total || skip + pageSize > MaxDepth
                 ? []
-                : top.GetTopDocs((int)skip, pageSize).ScoreDocs.Select(d => Hit(searcher.Doc(d.Doc), snippets)).ToList();
+                : top.GetTopDocs((int)skip, pageSize).ScoreDocs.Select(d => Hit(searcher, d.Doc, snippets)).ToList();
             return new SearchResults(total, hits, facets?.Result() ?? NoFacets, plainText);
         }, new SearchResults(0, [], NoFacets, plainText));
     }
@@ -93,8 +93,9 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, ISet
         return new QueryWrapperFilter(all);
     }
 
-    private static SearchHit Hit(Lucene.Net.Documents.Document doc, Snippets snippets)
+    private static SearchHit Hit(IndexSearcher searcher, int docId, Snippets snippets)
     {
+        var doc = searcher.Doc(docId);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var name in DisplayFields)
         {
@@ -110,8 +111,8 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, ISet
             doc.Get(SearchFields.Type, CultureInfo.InvariantCulture) ?? "",
             doc.Get(IndexFields.Id, CultureInfo.InvariantCulture) ?? "",
             doc.Get(IndexFields.Url, CultureInfo.InvariantCulture) ?? "",
-            snippets.Title(doc.Get(IndexFields.Title, CultureInfo.InvariantCulture) ?? ""),
-            snippets.Snippet(doc.Get(IndexFields.Body, CultureInfo.InvariantCulture) ?? ""),
+            snippets.Title(doc.Get(IndexFields.Title, CultureInfo.InvariantCulture) ?? "", searcher.IndexReader, docId),
+            snippets.Snippet(doc.Get(IndexFields.Body, CultureInfo.InvariantCulture) ?? "", searcher.IndexReader, docId),
             date,
             fields);
     }

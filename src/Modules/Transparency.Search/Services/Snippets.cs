@@ -1,5 +1,6 @@
 using System.Net;
 using Lucene.Net.Analysis;
+using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 
@@ -30,19 +31,20 @@ public sealed class Snippets
         var bodyScorer = new QueryScorer(query, IndexFields.Body);
         _body = new Highlighter(formatter, encoder, bodyScorer)
         {
-            TextFragmenter = new SimpleSpanFragmenter(bodyScorer, SnippetLength),
+            // SimpleSpanFragmenter can run one fragment over the whole text when positions skip (punctuation): fixed size.
+            TextFragmenter = new SimpleFragmenter(SnippetLength),
             MaxDocCharsToAnalyze = 100_000,
         };
     }
 
-    public string Title(string title) => Best(_title, IndexFields.Title, title) ?? Encode(title);
+    public string Title(string title, IndexReader reader, int docId) => Best(_title, IndexFields.Title, title, reader, docId) ?? Encode(title);
 
     /// <summary>The best fragment of the body; its beginning when no word of the query is in it.</summary>
-    public string Snippet(string body)
-        => Best(_body, IndexFields.Body, body)
+    public string Snippet(string body, IndexReader reader, int docId)
+        => Best(_body, IndexFields.Body, body, reader, docId)
            ?? Encode(body.Length <= SnippetLength ? body : body[..SnippetLength] + "…");
 
-    private string? Best(Highlighter? highlighter, string field, string text)
+    private string? Best(Highlighter? highlighter, string field, string text, IndexReader reader, int docId)
     {
         if (highlighter is null || text.Length == 0)
         {
@@ -52,7 +54,9 @@ public sealed class Snippets
         try
         {
             // Chinese words are often several tokens (占/道/经营): one mark around adjacent ones reads better.
-            return highlighter.GetBestFragment(_analyzer, field, text) is { Length: > 0 } fragment
+            // From the stored term vectors when there are some (fast); else the text is analysed again.
+            var tokens = TokenSources.GetAnyTokenStream(reader, docId, field, _analyzer);
+            return highlighter.GetBestFragment(tokens, text) is { Length: > 0 } fragment
                 ? fragment.Replace("</mark><mark>", "", StringComparison.Ordinal)
                 : null;
         }
