@@ -21,6 +21,12 @@ public static class PublicContentTypes
 
     /// <summary>A public information page (e.g. 关于本平台), id = its slug.</summary>
     public const string Page = "page";
+
+    /// <summary>
+    /// Type and id of the change observers receive after a full index rebuild: anything may have changed, so every
+    /// public cache entry is stale. Never staged in the log.
+    /// </summary>
+    public const string All = "*";
 }
 
 /// <summary>

@@ -183,6 +183,9 @@ public sealed class IndexMaintenance(
             index.Refresh();
             Save(new IndexCursor(head, gaps, now));
             logger.LogInformation("Search index rebuilt: {Count} documents in {Elapsed}, log sequence {Sequence}", count, clock.GetElapsedTime(started), head);
+
+            // Anything may have changed (e.g. pages cached while the index was empty at first start): tell the observers.
+            await NotifyAsync(scope.ServiceProvider, [new ContentChange(head, PublicContentTypes.All, PublicContentTypes.All, ContentChangeKind.Update)], cancellationToken);
         }
         finally
         {
@@ -283,9 +286,12 @@ public sealed class IndexMaintenance(
     }
 
     /// <summary>Tells every observer; one that fails is logged and does not stop the others or the index.</summary>
-    private async Task NotifyAsync(IServiceProvider services, IReadOnlyList<IndexingTask> entries, CancellationToken cancellationToken)
+    private Task NotifyAsync(IServiceProvider services, IReadOnlyList<IndexingTask> entries, CancellationToken cancellationToken)
+        => NotifyAsync(services, entries.Select(e => new ContentChange(e.Id, e.ContentType, e.ContentId, e.Kind)).ToList(), cancellationToken);
+
+    /// <summary>Tells every observer; one that fails is logged and does not stop the others or the index.</summary>
+    private async Task NotifyAsync(IServiceProvider services, List<ContentChange> changes, CancellationToken cancellationToken)
     {
-        var changes = entries.Select(e => new ContentChange(e.Id, e.ContentType, e.ContentId, e.Kind)).ToList();
         foreach (var observer in services.GetServices<IContentChangeObserver>())
         {
             try
