@@ -93,23 +93,27 @@ public sealed class PublishedContent(TransparencyDbContext db, IProposalDirector
 
     private async Task<IReadOnlyList<PublishedReply>> LoadAsync(IQueryable<Reply> query, CancellationToken cancellationToken)
     {
+        // An explicit join on (DocumentId, Number), which the unique index serves. A First() sub-query in the projection
+        // is translated to ROW_NUMBER() OVER (PARTITION BY …) over the whole versions table, texts included, on every call:
+        // 3.8 s per call with 100,000 replies on SQLite (docs/performance.md, issue 5).
         var rows = await query
-            .Select(r => new
-            {
-                r.Id,
-                r.DocumentId,
-                r.ProposalId,
-                r.AssignmentId,
-                r.UnitId,
-                r.Round,
-                r.SentOn,
-                r.DueOn,
-                PublishedUtc = r.Document.PublishedUtc,
-                Version = db.Set<DocumentVersion>()
-                    .Where(v => v.DocumentId == r.DocumentId && v.Number == r.Document.PublishedVersion)
-                    .Select(v => new { v.Title, v.PublicHtml, v.Outcome })
-                    .First(),
-            })
+            .Join(
+                db.Set<DocumentVersion>(),
+                r => new { r.DocumentId, Number = r.Document.PublishedVersion },
+                v => new { v.DocumentId, Number = (int?)v.Number },
+                (r, v) => new
+                {
+                    r.Id,
+                    r.DocumentId,
+                    r.ProposalId,
+                    r.AssignmentId,
+                    r.UnitId,
+                    r.Round,
+                    r.SentOn,
+                    r.DueOn,
+                    PublishedUtc = r.Document.PublishedUtc,
+                    Version = new { v.Title, v.PublicHtml, v.Outcome },
+                })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -172,17 +176,18 @@ public sealed class PublishedContent(TransparencyDbContext db, IProposalDirector
     private async Task<IReadOnlyList<PublishedSummary>> LoadSummariesAsync(IQueryable<HandlingSummary> query, CancellationToken cancellationToken)
     {
         var rows = await query
-            .Select(s => new
-            {
-                s.Id,
-                s.SessionId,
-                s.Year,
-                s.Document.PublishedUtc,
-                Version = db.Set<DocumentVersion>()
-                    .Where(v => v.DocumentId == s.DocumentId && v.Number == s.Document.PublishedVersion)
-                    .Select(v => new { v.Title, v.PublicHtml })
-                    .First(),
-            })
+            .Join(
+                db.Set<DocumentVersion>(),
+                s => new { s.DocumentId, Number = s.Document.PublishedVersion },
+                v => new { v.DocumentId, Number = (int?)v.Number },
+                (s, v) => new
+                {
+                    s.Id,
+                    s.SessionId,
+                    s.Year,
+                    s.Document.PublishedUtc,
+                    Version = new { v.Title, v.PublicHtml },
+                })
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
