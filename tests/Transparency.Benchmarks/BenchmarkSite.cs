@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -16,9 +17,14 @@ public sealed class BenchmarkSite : WebApplicationFactory<Program>
     private readonly string? _sqliteFile;
     private readonly string? _postgresServer;
     private readonly string? _postgresDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _keepFile;
 
-    private BenchmarkSite(string provider, string connectionString, string? sqliteFile, string? postgresServer, string? postgresDatabase)
+    private BenchmarkSite(string provider, string connectionString, string? sqliteFile, string? postgresServer, string? postgresDatabase,
+        IReadOnlyDictionary<string, string?>? settings = null, bool keepFile = false)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
+        _keepFile = keepFile;
         _provider = provider;
         _connectionString = connectionString;
         _sqliteFile = sqliteFile;
@@ -54,6 +60,26 @@ public sealed class BenchmarkSite : WebApplicationFactory<Program>
         return site;
     }
 
+    /// <summary>
+    /// Starts the site on the SQLite file given (created, migrated and set up when new; kept afterwards), with extra
+    /// settings; with <paramref name="kestrel"/> it listens on a free loopback port for real HTTP clients (<see cref="Address"/>).
+    /// </summary>
+    public static BenchmarkSite StartSqlite(string file, IReadOnlyDictionary<string, string?> settings, bool kestrel)
+    {
+        var site = new BenchmarkSite("Sqlite", $"Data Source={file}", file, null, null, settings, keepFile: true);
+        if (kestrel)
+        {
+            site.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        }
+
+        site.StartServer();
+        return site;
+    }
+
+    /// <summary>The address Kestrel listens on (after <see cref="StartSqlite"/> with Kestrel).</summary>
+    public Uri Address => new(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+        .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -64,12 +90,16 @@ public sealed class BenchmarkSite : WebApplicationFactory<Program>
         builder.UseSetting("Setup:AllowDemoInProduction", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Error");
         builder.UseSetting("Imports:Path", Path.Combine(Path.GetTempPath(), "transparency-bench-imports"));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_sqliteFile is not null)
+        if (_sqliteFile is not null && !_keepFile)
         {
             SqliteConnection.ClearAllPools();
             foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
