@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Hosting;
 using Transparency.Core.Recipes;
@@ -33,6 +34,11 @@ internal static class InitializationExtensions
 
             await db.Database.MigrateAsync();
             await RunRecipesAsync(app, services, logger);
+
+            // Create the first data-protection key here, under the start-up lock, rather than in the first requests:
+            // two requests (or nodes) creating it at once could sign an antiforgery token with a key the other never
+            // stored, and the first sign-in would fail with 400.
+            services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Transparency.Startup").Protect("key ring ready");
         }
         finally
         {
