@@ -17,10 +17,14 @@ internal readonly record struct LiquidError(int? Line, int? Column, string Messa
 /// </summary>
 internal static partial class LiquidErrors
 {
-    /// <summary>The exceptions a template's rendering may throw, which are the template's fault and reported as such.</summary>
-    public static bool IsTemplateFault(Exception exception) => exception is FluidException or InvalidOperationException or ArgumentException
-        or FormatException or ArithmeticException or IOException or NotSupportedException or NotImplementedException
-        or IndexOutOfRangeException or NullReferenceException or InvalidCastException;
+    /// <summary>
+    /// The exceptions a template's rendering may throw, which are the template's fault and reported as such: anything
+    /// thrown inside Fluid itself (e.g. a feature Fluid does not support), and the usual value errors of a filter.
+    /// </summary>
+    public static bool IsTemplateFault(Exception exception) => exception is FluidException
+        || exception.TargetSite?.Module.Assembly == typeof(FluidException).Assembly
+        || exception is InvalidOperationException or ArgumentException or FormatException or ArithmeticException or IOException
+            or NotSupportedException or IndexOutOfRangeException or NullReferenceException or InvalidCastException;
 
     /// <summary>A parse error (Fluid's message ends with “at (line:column)”).</summary>
     public static LiquidError Parse(string message)
