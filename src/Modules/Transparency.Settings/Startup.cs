@@ -16,6 +16,7 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<SiteSettingsCache>();
         services.AddScoped<ISiteSettingsStore, SiteSettingsStore>();
         services.AddScoped<ISettingsDocumentStore, SettingsDocumentStore>();
         services.AddRecipeStep<SettingsStep>();

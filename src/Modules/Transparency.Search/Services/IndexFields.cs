@@ -37,14 +37,6 @@ public static class IndexFields
     /// <summary>Filter and facet fields (exact values, several for units) plus the content type.</summary>
     public static readonly IReadOnlyList<string> Exact = [SearchFields.Type, .. SearchFields.Filters];
 
-    /// <summary>Title and body keep term vectors with offsets, so snippets are highlighted without analysing the text again.</summary>
-    private static readonly FieldType Highlighted = Frozen(new FieldType(TextField.TYPE_STORED)
-    {
-        StoreTermVectors = true,
-        StoreTermVectorPositions = true,
-        StoreTermVectorOffsets = true,
-    });
-
     public static string KeyOf(string contentType, string contentId) => contentType + ":" + contentId;
 
     public static Document ToLucene(SearchDocument source)
@@ -56,8 +48,9 @@ public static class IndexFields
             new SortedDocValuesField(Key, new BytesRef(key)),
             new StoredField(Id, source.ContentId),
             new StoredField(Url, source.Url),
-            new Field(Title, source.Title, Highlighted),
-            new Field(Body, source.Body, Highlighted),
+            // Stored for the snippets, which find the query's words in the text (Snippets): no term vectors to write or read.
+            new TextField(Title, source.Title, Field.Store.YES),
+            new TextField(Body, source.Body, Field.Store.YES),
             new NumericDocValuesField(Date, (source.Date.Year * 10_000L) + (source.Date.Month * 100L) + source.Date.Day),
             new StoredField(DateText, source.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         };
@@ -89,12 +82,6 @@ public static class IndexFields
         AddExact(doc, SearchFields.Outcome, source.Outcome);
         AddExact(doc, SearchFields.Part, source.Part);
         return doc;
-    }
-
-    private static FieldType Frozen(FieldType type)
-    {
-        type.Freeze();
-        return type;
     }
 
     /// <summary>A filter value: searchable as one exact term, counted through its doc values, stored for display.</summary>

@@ -50,7 +50,7 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, ISet
             var facets = query.WithFacets ? new FacetCollector(SearchFields.Filters) : null;
             searcher.Search(text ?? new MatchAllDocsQuery(), filter, facets is null ? top : MultiCollector.Wrap(top, facets));
             var total = top.TotalHits;
-            var snippets = new Snippets(text, index.Analyzer);
+            var snippets = new Snippets(text);
             var hits = skip >= total || skip + pageSize > MaxDepth
                 ? []
                 : top.GetTopDocs((int)skip, pageSize).ScoreDocs.Select(d => Hit(searcher, d.Doc, snippets)).ToList();
@@ -111,8 +111,8 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, ISet
             doc.Get(SearchFields.Type, CultureInfo.InvariantCulture) ?? "",
             doc.Get(IndexFields.Id, CultureInfo.InvariantCulture) ?? "",
             doc.Get(IndexFields.Url, CultureInfo.InvariantCulture) ?? "",
-            snippets.Title(doc.Get(IndexFields.Title, CultureInfo.InvariantCulture) ?? "", searcher.IndexReader, docId),
-            snippets.Snippet(doc.Get(IndexFields.Body, CultureInfo.InvariantCulture) ?? "", searcher.IndexReader, docId),
+            snippets.Title(doc.Get(IndexFields.Title, CultureInfo.InvariantCulture) ?? ""),
+            snippets.Snippet(doc.Get(IndexFields.Body, CultureInfo.InvariantCulture) ?? ""),
             date,
             fields);
     }

@@ -7,16 +7,23 @@ using Transparency.Settings.Models;
 
 namespace Transparency.Settings.Services;
 
-public sealed class SiteSettingsStore(TransparencyDbContext db, IAuditTrail audit) : ISiteSettingsStore
+public sealed class SiteSettingsStore(TransparencyDbContext db, IAuditTrail audit, SiteSettingsCache cache) : ISiteSettingsStore
 {
     private const string DocumentName = "Site";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<SiteSettings> GetAsync(CancellationToken cancellationToken = default)
     {
+        if (cache.TryGet(out var version) is { } cached)
+        {
+            return cached;
+        }
+
         var document = await db.Set<SettingsDocument>().AsNoTracking()
             .FirstOrDefaultAsync(d => d.Name == DocumentName, cancellationToken);
-        return document is null ? new SiteSettings() : JsonSerializer.Deserialize<SiteSettings>(document.Json, Json) ?? new SiteSettings();
+        var settings = document is null ? new SiteSettings() : JsonSerializer.Deserialize<SiteSettings>(document.Json, Json) ?? new SiteSettings();
+        cache.Set(settings, version);
+        return settings;
     }
 
     public async Task UpdateAsync(SiteSettings settings, CancellationToken cancellationToken = default)
@@ -36,6 +43,7 @@ public sealed class SiteSettingsStore(TransparencyDbContext db, IAuditTrail audi
         }
 
         document.Json = JsonSerializer.Serialize(settings, Json);
+        cache.Invalidate();
         audit.Record(new AuditEntry("Settings", "Updated", DocumentName,
             $"站点名称：{settings.SiteName}；默认语言：{settings.DefaultCulture}"));
     }
