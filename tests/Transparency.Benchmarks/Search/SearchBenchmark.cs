@@ -559,9 +559,13 @@ public static class SearchBenchmark
         await File.WriteAllTextAsync(script, WrkScript);
         foreach (var (label, file) in new[] { ("cached reply page `/replies/{id}` (200 pages, each already in the output cache)", replyFile), ("search page `/replies?q=…` (each URL once: never from the cache; 1–3 words, half with filters, facets)", searchFile) })
         {
+            // The site's CPU time per request does not depend on what else runs on the machine: it gives the rate two
+            // free cores could serve (less what wrk itself takes), beside the rate measured under today's load.
+            var cpuBefore = SiteCpu();
             var result = await WrkAsync(address, script, file, seconds, connections);
+            var cpuPerRequest = (SiteCpu() - cpuBefore).TotalMilliseconds / Math.Max(1, result.Requests);
             lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"| HTTP, {label} | wrk, {connections} connections, 2 threads, {seconds} s; {result.Requests} requests, {result.Errors} non-2xx/errors; latency p50 / p99 {result.P50:0.0} / {result.P99:0.0} ms | **{result.RequestsPerSecond:0} req/s** |"));
+                $"| HTTP, {label} | wrk, {connections} connections, 2 threads, {seconds} s; {result.Requests} requests, {result.Errors} non-2xx/errors; latency p50 / p99 {result.P50:0.0} / {result.P99:0.0} ms; site CPU {cpuPerRequest:0.000} ms per request (at most {Environment.ProcessorCount * 1000 / cpuPerRequest:0} req/s on {Environment.ProcessorCount} free cores); load average {LoadAverage()} | **{result.RequestsPerSecond:0} req/s** |"));
             Console.WriteLine(lines[^1]);
         }
 
@@ -620,6 +624,12 @@ public static class SearchBenchmark
           io.write(string.format("RESULT p99 %d\n", latency:percentile(99)))
         end
         """;
+
+    private static TimeSpan SiteCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     private static string Peak()
     {

@@ -7,7 +7,7 @@ using Transparency.Core.Settings;
 namespace Transparency.Search.Services;
 
 /// <summary><see cref="ISearchService"/> over this node's index (only published content is ever in it).</summary>
-public sealed class SearchService(SearchIndex index, SynonymCache synonyms, ISettingsDocumentStore settings) : ISearchService
+public sealed class SearchService(SearchIndex index, SynonymCache synonyms, FilterCache filters, ISettingsDocumentStore settings) : ISearchService
 {
     public const int MaxPageSize = 100;
 
@@ -68,7 +68,7 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, ISet
     }
 
     /// <summary>Every filter as an exact term; unknown fields and empty values are ignored.</summary>
-    private static QueryWrapperFilter? Filter(SearchQuery query)
+    private Filter? Filter(SearchQuery query)
     {
         var terms = (query.Filters ?? new Dictionary<string, string>())
             .Where(f => IndexFields.Exact.Contains(f.Key) && !string.IsNullOrWhiteSpace(f.Value))
@@ -79,18 +79,7 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, ISet
             terms.Add(new Term(SearchFields.Type, query.ContentType));
         }
 
-        if (terms.Count == 0)
-        {
-            return null;
-        }
-
-        var all = new BooleanQuery();
-        foreach (var term in terms)
-        {
-            all.Add(new TermQuery(term), Occur.MUST);
-        }
-
-        return new QueryWrapperFilter(all);
+        return filters.For(terms);
     }
 
     private static SearchHit Hit(IndexSearcher searcher, int docId, Snippets snippets)
