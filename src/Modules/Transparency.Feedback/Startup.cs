@@ -33,6 +33,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RepresentativePortal>();
         services.AddScoped<IPublicFeedback, PublicFeedback>();
         services.AddScoped<ISatisfactionFigures, SatisfactionFiguresSource>();
+        services.AddScoped<Core.Proposals.IDossierContributor, FeedbackDossier>();
         services.AddRecipeStep<FeedbackStep>();
     }
 
