@@ -34,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IPublicFeedback, PublicFeedback>();
         services.AddScoped<ISatisfactionFigures, SatisfactionFiguresSource>();
         services.AddScoped<Core.Proposals.IDossierContributor, FeedbackDossier>();
+        services.AddScoped<Core.Hosting.ISignInLanding, RepresentativeLanding>();
         services.AddRecipeStep<FeedbackStep>();
     }
 

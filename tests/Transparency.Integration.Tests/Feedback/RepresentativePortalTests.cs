@@ -33,6 +33,11 @@ public abstract class RepresentativePortalTests<TSite>(TSite site) where TSite :
             return await db.SaveChangesAsync();
         });
 
+        // Signing in without a return address lands on 我的建议提案 (a representative has no back-office permission).
+        using var landing = site.Factory.CreateSiteClient();
+        var signedIn = await landing.SignInAsync(FeedbackSite.RepA, FeedbackSite.Password);
+        Assert.Equal("/my/proposals", signedIn.Headers.Location?.OriginalString);
+
         using var rep = await site.SignInAsync(FeedbackSite.RepA);
         var list = await rep.GetStringAsync("/my/proposals");
         Assert.Contains($"/my/proposals/{sent}", list);
