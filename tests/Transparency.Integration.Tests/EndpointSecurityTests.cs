@@ -39,7 +39,7 @@ public sealed class EndpointSecurityTests(SqliteSite site) : IClassFixture<Sqlit
             [
                 "", "/api/openapi/{documentName}.json", "/api/v1/replies", "/api/v1/replies/{id:int}", "/api/v1/statistics",
                 "/api/v1/summaries", "/api/v1/summaries/{id:int}", "/health", "/health/ready", "account/denied", "account/login",
-                "account/login", "culture", "feed.xml", "open-data", "open-data/replies.csv", "open-data/replies.json", "pages/{slug}", "replies",
+                "account/login", "culture", "feed.xml", "feedback/invitation/{token}", "feedback/invitation/{token}", "open-data", "open-data/replies.csv", "open-data/replies.json", "pages/{slug}", "replies",
                 "replies/{id:int}", "replies/{id:int}/attachments/{attachmentId:int}", "robots.txt", "search", "sitemap.xml",
                 "statistics", "summaries", "summaries/{id:int}",
             ],

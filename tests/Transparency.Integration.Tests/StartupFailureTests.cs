@@ -29,7 +29,8 @@ public sealed class StartupFailureTests
     {
         using var factory = new RawFactory(new() { ["Modules:Disabled:0"] = "Transparency.Calendar" });
         var error = Assert.ThrowsAny<Exception>(() => factory.Server);
-        Assert.Contains("Module 'Transparency.Proposals' depends on module 'Transparency.Calendar', which is missing or disabled", Flatten(error));
+        // Modules are checked in id order: Feedback (which computes re-handling deadlines) is the first to need Calendar.
+        Assert.Contains("Module 'Transparency.Feedback' depends on module 'Transparency.Calendar', which is missing or disabled", Flatten(error));
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<InfoPages>();
         services.AddScoped<ISearchDocumentSource, InfoPageSearchSource>();
         services.AddScoped<PublicFigures>();
+        services.AddScoped<ReplyTimeline>();
         services.AddSingleton<PublicCacheGeneration>();
         services.AddSingleton<IContentChangeObserver, PublicCacheEviction>();
         services.AddPublicOutputCache();

@@ -17,6 +17,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<ProposalScope>();
         services.AddScoped<Core.Proposals.IProposalDirectory, ProposalDirectory>();
+        services.AddScoped<Core.Proposals.IRepresentativeDirectory, RepresentativeDirectory>();
         services.AddScoped<ProposalLifecycle>();
         services.AddScoped<ProposalRegistrar>();
         services.AddScoped<AssignmentService>();

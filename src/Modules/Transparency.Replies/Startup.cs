@@ -22,6 +22,8 @@ public sealed class Startup : ModuleStartup
         services.TryAddSingleton<AttachmentStore>();
         services.AddScoped<DocumentWorkflow>();
         services.AddScoped<ReplyService>();
+        services.TryAddScoped<Core.Feedback.IHandlingRounds, Core.Feedback.SingleHandlingRound>();
+        services.AddScoped<Core.Feedback.IReplyDirectory, ReplyDirectory>();
         services.AddScoped<ReplyQueries>();
         services.AddScoped<DocumentPages>();
         services.AddScoped<ReplyAttachments>();

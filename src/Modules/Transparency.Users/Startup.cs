@@ -53,6 +53,7 @@ public sealed class Startup : ModuleStartup
 
         services.AddScoped<IPermissionGrantStore, PermissionGrantStore>();
         services.AddScoped<Transparency.Core.Units.IUserUnits, UserUnits>();
+        services.AddScoped<Transparency.Core.Units.IUserDirectory, UserDirectory>();
         services.AddScoped<RoleAdminService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<IStartupTask, AdministratorSeeder>();

@@ -37,6 +37,19 @@ public interface IProposalDirectory
     /// the caller saves.
     /// </summary>
     Task MarkInProgressAsync(int proposalId, ClaimsPrincipal actor, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stages the proposal's move to <c>Rehandling</c> (重新办理, from Replied or FeedbackReceived) with its audit event,
+    /// as the consequence of a dissatisfied rating; the caller saves. Refused (<see cref="InvalidOperationException"/>)
+    /// from any other status.
+    /// </summary>
+    Task MarkRehandlingAsync(int proposalId, string comment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stages the proposal's move to <c>FeedbackReceived</c> when it is <c>Replied</c> (a satisfied rating arrived); the
+    /// caller saves. Does nothing from any other status.
+    /// </summary>
+    Task MarkFeedbackReceivedAsync(int proposalId, string comment, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A session (届次) as other modules see it.</summary>
@@ -44,7 +57,11 @@ public interface IProposalDirectory
 /// <param name="Name">e.g. 市十六届人大三次会议.</param>
 /// <param name="Year">The year of the session.</param>
 /// <param name="IsCppcc">True for a CPPCC session (提案), false for a people's congress (建议).</param>
-public sealed record SessionInfo(int Id, string Name, int Year, bool IsCppcc);
+public sealed record SessionInfo(int Id, string Name, int Year, bool IsCppcc)
+{
+    /// <summary>Months for a re-handling round after a dissatisfied rating (重新办理; default 1).</summary>
+    public int RehandlingMonths { get; init; } = 1;
+}
 
 /// <summary>How a unit takes part in handling a proposal.</summary>
 public enum HandlingPart

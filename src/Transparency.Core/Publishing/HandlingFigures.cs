@@ -1,4 +1,5 @@
 using System.Globalization;
+using Transparency.Core.Feedback;
 using Transparency.Core.Proposals;
 
 namespace Transparency.Core.Publishing;
@@ -37,7 +38,7 @@ public sealed record CategoryCount(string Name, int Count);
 /// <param name="OutcomeC">… class C.</param>
 /// <param name="Categories">Categories of the handled proposals, most frequent first.</param>
 /// <param name="Key">Handled proposals flagged as key proposals (重点建议).</param>
-/// <param name="SatisfactionRate">满意率; null until representatives' feedback is recorded by a feedback module.</param>
+/// <param name="SatisfactionRate">满意率 ((满意 + 基本满意) / ratings received); null until representatives' feedback is recorded by a feedback module.</param>
 public sealed record HandlingFigures(
     SessionInfo Session,
     int Total,
@@ -57,6 +58,9 @@ public sealed record HandlingFigures(
 {
     /// <summary>Per unit of the bureau: how many proposals it leads and co-handles, and its first-round replies sent.</summary>
     public IReadOnlyList<UnitFigure> Units { get; init; } = [];
+
+    /// <summary>The representatives' ratings (满意度测评), when a feedback module records them; null otherwise.</summary>
+    public SatisfactionFigures? Satisfaction { get; init; }
 
     /// <summary>面商率: consulted lead-handled proposals over lead-handled proposals, e.g. “100%”.</summary>
     public string? ConsultationRate => Rate(Consulted, Lead);

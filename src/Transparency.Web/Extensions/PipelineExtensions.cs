@@ -28,6 +28,9 @@ internal static class PipelineExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // Endpoint policies only (the invitation and feedback endpoints): after routing, so the endpoint is known.
+        app.UseRateLimiter();
+
         // After localization (entries vary by the resolved culture) and authentication (signed-in users bypass the cache).
         app.UseOutputCache();
 

@@ -101,6 +101,9 @@ internal static class ServiceExtensions
         // Output cache (per node, in memory): modules attach policies to their public endpoints; nothing is cached by default.
         services.AddOutputCache();
 
+        // Modules add their policies (e.g. Feedback's); the middleware needs the services even when no module does.
+        services.AddRateLimiter(_ => { });
+
         // Razor encodes every non-ASCII character by default; Chinese pages should carry Chinese text.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

@@ -201,13 +201,13 @@ public abstract partial class ProposalRegistryTests<TSite>(TSite site) : IClassF
     [Fact]
     public async Task IllegalTransitionIsRefusedWithAMessageAndChangesNothing()
     {
-        var id = await IdOfAsync("0035"); // Replied
+        var id = await IdOfAsync("0035"); // Replied, then rated by its representatives (demo Feedback step): FeedbackReceived
         using var coordinator = await SignInAsync("coordinator", "Demo#Coord2020");
         var response = await coordinator.PostFormAsync($"/admin/proposals/{id}", $"/admin/proposals/{id}/status", [new("to", "Assigned")]);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("不能变更为“已交办”", await response.Content.ReadAsStringAsync());
         using var scope = site.Factory.Services.CreateScope();
-        Assert.Equal(ProposalStatus.Replied, (await scope.ServiceProvider.GetRequiredService<TransparencyDbContext>().Set<Proposal>().SingleAsync(p => p.Id == id)).Status);
+        Assert.Equal(ProposalStatus.FeedbackReceived, (await scope.ServiceProvider.GetRequiredService<TransparencyDbContext>().Set<Proposal>().SingleAsync(p => p.Id == id)).Status);
     }
 
     [Fact]
@@ -250,6 +250,7 @@ public abstract partial class ProposalRegistryTests<TSite>(TSite site) : IClassF
         using var drafter = await SignInAsync("drafter", "Demo#Draft2020");
         var page = await drafter.GetStringAsync($"/admin/proposals/{id}/dossier");
         Assert.Contains("沟通联系", page);
+        Assert.Contains("第1轮征询意见表：刘海波（满意）", page); // the feedback module's part (征询办复意见表)
         var response = await drafter.GetAsync($"/admin/proposals/{id}/dossier/archive.zip");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));

@@ -19,7 +19,9 @@ public abstract class DemoRepliesTests<TSite>(TSite site) where TSite : RepliesS
     public async Task SevenArePublishedWithOutcomesAToCAndTwoOfThemRedacted()
     {
         var demo = await DemoRepliesAsync();
-        Assert.Equal(9, demo.Count);
+        // 9 first-round replies, and 0066's re-handled round-2 reply (sent, rated 满意, not published).
+        Assert.Equal(10, demo.Count);
+        Assert.Equal([("0066", 2, DocumentStatus.Sent)], demo.Where(r => r.Reply.Round > 1).Select(r => (r.Number, r.Reply.Round, r.Reply.Document.Status)));
         var published = demo.Where(r => r.Reply.Document.Status == DocumentStatus.Published).ToList();
         Assert.Equal(7, published.Count);
         Assert.Equal(["0012", "0027", "0035", "0041", "0053", "0066", "0078"], published.Select(r => r.Number).Order(StringComparer.Ordinal));

@@ -27,7 +27,13 @@ public sealed class PortalRepliesController(ISearchService search, IPublishedCon
     {
         PublicCache.Tag(HttpContext, PublicCache.ReplyTag(id));
         var reply = await content.FindReplyAsync(id, HttpContext.RequestAborted);
-        return reply is null ? NotFoundPage() : View(reply);
+        if (reply is null)
+        {
+            return NotFoundPage();
+        }
+
+        ViewData[ReplyTimeline.ViewDataKey] = await HttpContext.RequestServices.GetRequiredService<ReplyTimeline>().ForAsync(reply, HttpContext.RequestAborted);
+        return View(reply);
     }
 
     private async Task<IActionResult> SearchAsync(string path, bool repliesOnly)

@@ -69,6 +69,26 @@ public sealed class ProposalDirectory(TransparencyDbContext db, ProposalScope sc
         }
     }
 
+    public async Task MarkRehandlingAsync(int proposalId, string comment, CancellationToken cancellationToken = default)
+    {
+        var proposal = await db.Set<Proposal>().FirstAsync(p => p.Id == proposalId, cancellationToken);
+        if (proposal.Status is not (ProposalStatus.Replied or ProposalStatus.FeedbackReceived))
+        {
+            throw new InvalidOperationException($"Proposal {proposalId} is {proposal.Status}; only a replied proposal can be re-handled.");
+        }
+
+        lifecycle.ApplyConsequence(proposal, ProposalStatus.Rehandling, comment);
+    }
+
+    public async Task MarkFeedbackReceivedAsync(int proposalId, string comment, CancellationToken cancellationToken = default)
+    {
+        var proposal = await db.Set<Proposal>().FirstAsync(p => p.Id == proposalId, cancellationToken);
+        if (proposal.Status is ProposalStatus.Replied)
+        {
+            lifecycle.ApplyConsequence(proposal, ProposalStatus.FeedbackReceived, comment);
+        }
+    }
+
     private static IQueryable<Proposal> Loaded(IQueryable<Proposal> query)
         => query.AsNoTracking()
             .Include(p => p.Session)
@@ -77,7 +97,7 @@ public sealed class ProposalDirectory(TransparencyDbContext db, ProposalScope sc
             .Include(p => p.Assignments)
             .AsSplitQuery();
 
-    private static SessionInfo ToInfo(Session s) => new(s.Id, s.Name, s.Year, s.Kind == SessionKind.Cppcc);
+    private static SessionInfo ToInfo(Session s) => new(s.Id, s.Name, s.Year, s.Kind == SessionKind.Cppcc) { RehandlingMonths = s.RehandlingMonths };
 
     private static ProposalInfo ToInfo(Proposal p) => new(
         p.Id,

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Hosting;
 using Transparency.Core.Security;
 using Transparency.Data;
@@ -16,7 +17,8 @@ public sealed class RepliesController(
     ReplyQueries queries,
     ReplyAttachments attachments,
     TransparencyDbContext db,
-    DocumentPages pages) : Controller
+    DocumentPages pages,
+    Core.Feedback.IHandlingRounds rounds) : Controller
 {
     private DocumentWorkflow Workflow => replies.Workflow;
 
@@ -285,6 +287,11 @@ public sealed class RepliesController(
             Attachments = await attachments.ListAsync(document.Id),
             CanSend = document.Status == DocumentStatus.Approved && await replies.HasAsync(User, RepliesPermissions.Send),
             CanAttach = isDrafter && DocumentWorkflow.IsEditable(document),
+            NextRound = isDrafter && context.Proposal.Status == "Rehandling"
+                && await rounds.CurrentAsync(context.Proposal.Id) is { } round
+                && round.Number > context.Reply.Round
+                && !await db.Set<Reply>().AnyAsync(x => x.ProposalId == context.Proposal.Id && x.UnitId == context.Reply.UnitId && x.Round >= round.Number)
+                    ? round.Number : null,
             Panel = new ReviewPanelModel
             {
                 Document = document,

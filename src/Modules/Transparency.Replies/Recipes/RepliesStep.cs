@@ -19,7 +19,7 @@ namespace Transparency.Replies.Recipes;
 ///   "proposal": "0012", "unit": "环卫处", "outcome": "A|B|C", "state": "Draft|InReview|Returned|Approved|Sent|Published",
 ///   "documentNumber": "…", "contactPerson": "…", "contactPhone": "…",
 ///   "draftedOn": "2020-07-20", "submittedOn": "…", "reviewedOn": "…", "approvedOn": "…", "sentOn": "…", "publishedOn": "…",
-///   "channel": "Mail|InPerson|Email|Platform", "returnComment": "…",
+///   "channel": "Mail|InPerson|Email|Platform", "returnComment": "…", "round": 1, "dueOn": "…" (a re-handling round's deadline),
 ///   "officialHtml": "&lt;p&gt;…", "publicHtml": "&lt;p&gt;… 〔已删除：个人信息〕 …",
 ///   "drafter": "drafter", "reviewer": "reviewer", "approver": "approver", "coordinator": "coordinator" } ] }
 /// </code>
@@ -95,6 +95,8 @@ public sealed class RepliesStep(
         var outcome = RecipeJson.OptionalString(item, "outcome", path, 1) is null ? (ReplyOutcome?)null : RecipeValues.Enum(item, "outcome", path, ReplyOutcome.A);
         var plan = new Plan(proposal, assignment, unitId, state, outcome, official, publicText)
         {
+            Round = RecipeValues.WholeNumber(item, "round", path, 1, 1, 9),
+            DueOn = RecipeValues.Date(item, "dueOn", path),
             DocumentNumber = RecipeJson.OptionalString(item, "documentNumber", path, 100),
             ContactPerson = RecipeJson.OptionalString(item, "contactPerson", path, 50),
             ContactPhone = RecipeJson.OptionalString(item, "contactPhone", path, 50),
@@ -139,14 +141,15 @@ public sealed class RepliesStep(
     private async Task WriteAsync(Plan plan, IReadOnlyList<ReviewStage> stages, CancellationToken cancellationToken)
     {
         var p = plan.Proposal;
-        var document = workflow.Create(DocumentKind.Reply, plan.UnitId, new DocumentContent(ReplyService.TitleOf(p), plan.Official, null, plan.Outcome), plan.Drafter);
+        var title = plan.Round > 1 ? $"{ReplyService.TitleOf(p)}（重新办理）" : ReplyService.TitleOf(p);
+        var document = workflow.Create(DocumentKind.Reply, plan.UnitId, new DocumentContent(title, plan.Official, null, plan.Outcome), plan.Drafter);
         var reply = new Reply
         {
             Document = document,
             ProposalId = p.Id,
             AssignmentId = plan.Assignment.Id,
             UnitId = plan.UnitId,
-            Round = 1,
+            Round = plan.Round,
             DocumentNumber = plan.DocumentNumber,
             ContactPerson = plan.ContactPerson,
             ContactPhone = plan.ContactPhone,
@@ -176,7 +179,7 @@ public sealed class RepliesStep(
             reply.SentOn = plan.SentOn;
             reply.SentChannel = plan.Channel;
             reply.SentBy = plan.Coordinator;
-            reply.DueOn = plan.Assignment.DueOn;
+            reply.DueOn = plan.DueOn ?? plan.Assignment.DueOn;
             history.Decide(DecisionAction.Sent, null, plan.Coordinator, plan.SentOn!.Value, 11, $"{plan.SentOn:yyyy-MM-dd} {StatusText.Of(plan.Channel)}");
             document.Status = DocumentStatus.Sent;
         }
@@ -225,6 +228,8 @@ public sealed class RepliesStep(
     private sealed record Plan(
         ProposalInfo Proposal, AssignmentInfo Assignment, int UnitId, DocumentStatus State, ReplyOutcome? Outcome, string Official, string? PublicText)
     {
+        public int Round { get; init; } = 1;
+        public DateOnly? DueOn { get; init; }
         public string? DocumentNumber { get; init; }
         public string? ContactPerson { get; init; }
         public string? ContactPhone { get; init; }

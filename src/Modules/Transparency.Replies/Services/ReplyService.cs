@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Audit;
+using Transparency.Core.Feedback;
 using Transparency.Core.Proposals;
 using Transparency.Core.Security;
 using Transparency.Core.Units;
@@ -27,6 +28,8 @@ public sealed class ReplyService(
     IUserUnits userUnits,
     IUnitDirectory units,
     IAuditTrail audit,
+    IHandlingRounds rounds,
+    IEnumerable<IReplySentObserver> sentObservers,
     TimeProvider clock)
 {
     public DocumentWorkflow Workflow => workflow;
@@ -54,7 +57,9 @@ public sealed class ReplyService(
 
     /// <summary>
     /// Starts the reply of the user's lead (or split) unit to a proposal: a first draft titled by the customary form.
-    /// When the unit already has a reply in the current round, that one is returned instead.
+    /// When the unit already has a reply in the current round, that one is returned instead. In a re-handling round
+    /// (重新办理, opened by a dissatisfied rating) a new reply of that round is started, which goes through drafting,
+    /// review and approval like the first one.
     /// </summary>
     public async Task<Reply> StartAsync(int proposalId, ClaimsPrincipal user)
     {
@@ -73,20 +78,23 @@ public sealed class ReplyService(
             throw new DocumentRuleException("该件建议提案当前不在办理中，不能起草答复。");
         }
 
+        var round = await rounds.CurrentAsync(proposalId);
         var existing = await db.Set<Reply>().Where(r => r.ProposalId == proposalId && r.UnitId == assignment.UnitId)
             .OrderByDescending(r => r.Round).FirstOrDefaultAsync();
-        if (existing is not null)
+        if (existing is not null && (existing.Round >= round.Number || proposal.Status != "Rehandling"))
         {
             return existing;
         }
 
         var actor = DocumentWorkflow.Name(user);
-        var document = workflow.Create(DocumentKind.Reply, assignment.UnitId, new DocumentContent(TitleOf(proposal), "", "", null), actor);
-        var reply = new Reply { Document = document, ProposalId = proposalId, AssignmentId = assignment.Id, UnitId = assignment.UnitId, Round = 1 };
+        var title = round.Number > 1 ? $"{TitleOf(proposal)}（重新办理）" : TitleOf(proposal);
+        var document = workflow.Create(DocumentKind.Reply, assignment.UnitId, new DocumentContent(title, "", "", null), actor);
+        var reply = new Reply { Document = document, ProposalId = proposalId, AssignmentId = assignment.Id, UnitId = assignment.UnitId, Round = round.Number };
         db.Add(reply);
         await proposals.MarkInProgressAsync(proposalId, user);
+        var what = round.Number > 1 ? $"第{round.Number}轮（重新办理）答复" : "答复";
         audit.Record(new AuditEntry("Replies", "Started", $"proposal:{proposalId}",
-            $"{await UnitNameAsync(assignment.UnitId)}开始起草第{proposal.Number}号{proposal.KindName}的答复", actor));
+            $"{await UnitNameAsync(assignment.UnitId)}开始起草第{proposal.Number}号{proposal.KindName}的{what}", actor));
         await db.SaveChangesAsync();
         return reply;
     }
@@ -153,18 +161,27 @@ public sealed class ReplyService(
             throw new DocumentRuleException("送达日期不能早于交办日期。", "SentOn");
         }
 
+        // A re-handling round has its own deadline (Session.RehandlingMonths from the dissatisfied rating).
+        var round = context.Reply.Round > 1 ? await rounds.CurrentAsync(context.Proposal.Id) : null;
+        var dueOn = round is { DueOn: { } roundDue } && round.Number == context.Reply.Round ? roundDue : assignment?.DueOn;
         var actor = DocumentWorkflow.Name(user);
         context.Reply.SentOn = date;
         context.Reply.SentChannel = how;
         context.Reply.SentBy = actor;
-        context.Reply.DueOn = assignment?.DueOn;
-        var onTime = assignment is null ? "" : date <= assignment.DueOn ? "，按期办复" : $"，超过办理期限（{assignment.DueOn:yyyy-MM-dd}）";
+        context.Reply.DueOn = dueOn;
+        var onTime = dueOn is not { } due ? "" : date <= due ? "，按期办复" : $"，超过办理期限（{due:yyyy-MM-dd}）";
         var from = document.Status;
         document.Status = DocumentStatus.Sent;
         document.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         workflow.Decide(document, document.LatestVersion, DecisionAction.Sent, null, actor, $"{date:yyyy-MM-dd} {StatusText.Of(how)}");
         workflow.Audit(document, "Sent", from, $"第{context.Proposal.Number}号答复于{date:yyyy年M月d日}{StatusText.Of(how)}送达{onTime}", null, actor);
         await proposals.MarkRepliedAsync(context.Proposal.Id, user, $"答复已送达（{date:yyyy-MM-dd}）");
+        var notice = new SentReplyNotice(context.Reply.Id, context.Proposal.Id, context.Reply.Round, context.Reply.UnitId, date, actor);
+        foreach (var observer in sentObservers)
+        {
+            await observer.ReplySentAsync(notice);
+        }
+
         await db.SaveChangesAsync();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Transparency.Core.Feedback;
 using Transparency.Core.Proposals;
 using Transparency.Core.Publishing;
 using Transparency.Core.Units;
@@ -9,9 +10,15 @@ namespace Transparency.Replies.Services;
 
 /// <summary>
 /// Computes <see cref="HandlingFigures"/> from the records, never from cached counters: proposals, assignments and
-/// consultations through <see cref="IProposalDirectory"/>, replies and their versions from this module's tables.
+/// consultations through <see cref="IProposalDirectory"/>, replies and their versions from this module's tables, the
+/// representatives' ratings of the lead-handled proposals through <see cref="ISatisfactionFigures"/> when a feedback module
+/// records them.
 /// </summary>
-public sealed class SummaryFigures(TransparencyDbContext db, IProposalDirectory proposals, IUnitDirectory units) : IHandlingFigures
+public sealed class SummaryFigures(
+    TransparencyDbContext db,
+    IProposalDirectory proposals,
+    IUnitDirectory units,
+    IEnumerable<ISatisfactionFigures> satisfactionSources) : IHandlingFigures
 {
     private static readonly VersionState[] ApprovedStates = [VersionState.Approved, VersionState.Published, VersionState.Superseded];
 
@@ -101,6 +108,14 @@ public sealed class SummaryFigures(TransparencyDbContext db, IProposalDirectory 
             .Select(c => new CategoryCount(c.Name, c.Count))
             .ToList();
 
+        var satisfaction = satisfactionSources.FirstOrDefault() is { } source
+            ? await source.ForProposalsAsync(lead.Select(h => h.Proposal.Id).ToList(), cancellationToken)
+            : null;
+        if (satisfaction is { Ratings: 0 })
+        {
+            satisfaction = null;
+        }
+
         return new HandlingFigures(
             session,
             Total: handled.Count,
@@ -115,9 +130,11 @@ public sealed class SummaryFigures(TransparencyDbContext db, IProposalDirectory 
             OutcomeB: outcomes.Count(o => o == ReplyOutcome.B),
             OutcomeC: outcomes.Count(o => o == ReplyOutcome.C),
             Categories: categories,
-            Key: handled.Count(h => h.Proposal.IsKey))
+            Key: handled.Count(h => h.Proposal.IsKey),
+            SatisfactionRate: satisfaction?.Rate)
         {
             Units = unitFigures,
+            Satisfaction = satisfaction,
         };
     }
 }

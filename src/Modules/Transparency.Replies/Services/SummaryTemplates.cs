@@ -122,7 +122,13 @@ public sealed partial class SummaryTemplates(
         new("category_list", "全部类别，以顿号分隔，如：市政设施养护、市容环境、占道经营"),
         new("top_categories", "件数最多的三个类别，以顿号分隔"),
         new("key_count", "重点建议提案件数"),
-        new("satisfaction_rate", "满意率；征询意见功能启用并有评价前为空"),
+        new("satisfaction_rate", "满意率：（满意 + 基本满意）÷ 收到的评价；有评价前为空"),
+        new("first_round_satisfaction_rate", "首轮满意率（第一轮答复的评价）；有评价前为空"),
+        new("attitude_satisfaction_rate", "对办理态度的满意率；有评价前为空"),
+        new("result_satisfaction_rate", "对办理结果的满意率；有评价前为空"),
+        new("reported_consultation_rate", "代表委员在征询意见表中反映的面商率；有评价前为空"),
+        new("ratings", "收到的评价件数（每位代表委员按最后一轮计）"),
+        new("dissatisfied", "其中不满意的件数"),
         new("review_stages", "审核环节，以顿号分隔，如：审核、审定"),
     ];
 
@@ -276,6 +282,12 @@ public sealed partial class SummaryTemplates(
         context.SetValue("top_categories", string.Join("、", f.Categories.Take(3).Select(c => c.Name)));
         context.SetValue("key_count", f.Key);
         context.SetValue("satisfaction_rate", Text(f.SatisfactionRate));
+        context.SetValue("first_round_satisfaction_rate", Text(f.Satisfaction?.FirstRoundRate));
+        context.SetValue("attitude_satisfaction_rate", Text(f.Satisfaction?.AttitudeRate));
+        context.SetValue("result_satisfaction_rate", Text(f.Satisfaction?.ResultRate));
+        context.SetValue("reported_consultation_rate", Text(f.Satisfaction?.ReportedConsultationRate));
+        context.SetValue("ratings", f.Satisfaction?.Ratings ?? 0);
+        context.SetValue("dissatisfied", f.Satisfaction?.Dissatisfied ?? 0);
         context.SetValue("review_stages", string.Join("、", stages));
     }
 

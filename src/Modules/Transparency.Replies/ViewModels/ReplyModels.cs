@@ -13,6 +13,10 @@ public sealed class ReplyPageModel
     public required IReadOnlyList<DocumentAttachment> Attachments { get; init; }
     public bool CanSend { get; init; }
     public bool CanAttach { get; init; }
+
+    /// <summary>The re-handling round the drafter may start a reply for (重新办理), when one is open and not started.</summary>
+    public int? NextRound { get; init; }
+
     public Reply Reply => Context.Reply;
 }
 

@@ -14,7 +14,8 @@ namespace Transparency.Users.Controllers;
 public sealed class AccountController(
     SignInManager<TransparencyUser> signIn,
     TransparencyDbContext db,
-    IAuditTrail audit) : Controller
+    IAuditTrail audit,
+    IEnumerable<ISignInLanding> landings) : Controller
 {
     [AllowAnonymous]
     [HttpGet("login")]
@@ -35,7 +36,20 @@ public sealed class AccountController(
         {
             audit.Record(new AuditEntry("Security", "SignedIn", model.UserName, "登录成功", model.UserName));
             await db.SaveChangesAsync();
-            return LocalRedirect(Url.IsLocalUrl(model.ReturnUrl) ? model.ReturnUrl : "/admin");
+            if (Url.IsLocalUrl(model.ReturnUrl))
+            {
+                return LocalRedirect(model.ReturnUrl);
+            }
+
+            foreach (var landing in landings)
+            {
+                if (await landing.LandingAsync(model.UserName.Trim(), HttpContext.RequestAborted) is { } path && Url.IsLocalUrl(path))
+                {
+                    return LocalRedirect(path);
+                }
+            }
+
+            return LocalRedirect("/admin");
         }
 
         audit.Record(new AuditEntry("Security", result.IsLockedOut ? "LockedOut" : "SignInFailed", model.UserName,
