@@ -241,7 +241,21 @@ public abstract class InvitationAndRoundTests<TSite>(TSite site) where TSite : F
             Assert.Contains("起草第2轮答复", await drafter.GetStringAsync($"/admin/replies/{firstReply}"));
         }
 
+        // The first reply's public page is now in the output cache, showing one round.
+        using (var early = site.Factory.CreateSiteClient())
+        {
+            Assert.DoesNotContain("第2轮答复（重新办理）", WebUtility.HtmlDecode(await early.GetStringAsync($"/replies/{firstReply}")));
+        }
+
         var secondReply = await site.ReplyAndSendAsync(proposalId, text: "<p>经重新办理，已对背街小巷实行每日两次保洁，并于本月底前完成全部整治。</p>", publish: true);
+
+        // Publishing round 2 makes the first reply's cached page stale as well: once the change is taken, it shows both rounds.
+        await Search.SearchSteps.CatchUpAsync(site.Factory);
+        using (var after = site.Factory.CreateSiteClient())
+        {
+            Assert.Contains("第2轮答复（重新办理）", WebUtility.HtmlDecode(await after.GetStringAsync($"/replies/{firstReply}")));
+        }
+
         Assert.NotEqual(firstReply, secondReply);
         var second = await site.ReplyAsync(secondReply);
         Assert.Equal((2, (DateOnly?)expectedDue, DocumentStatus.Published), (second.Round, second.DueOn, second.Document.Status));
@@ -257,6 +271,8 @@ public abstract class InvitationAndRoundTests<TSite>(TSite site) where TSite : F
         Assert.Equal([(1, Satisfaction.Dissatisfied), (2, Satisfaction.Satisfied)], (await site.RatingsAsync(proposalId)).Select(r => (r.Round, r.Overall)));
 
         // The public page of either reply shows both rounds; the second comment was not allowed to be published.
+        // (The rating's content change evicts the cached pages once this node has taken it.)
+        await Search.SearchSteps.CatchUpAsync(site.Factory);
         using var citizen = site.Factory.CreateSiteClient();
         foreach (var replyId in new[] { secondReply, firstReply })
         {

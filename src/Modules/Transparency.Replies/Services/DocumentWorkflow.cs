@@ -417,10 +417,26 @@ public sealed class DocumentWorkflow(
     /// </summary>
     public async Task StagePublicChangeAsync(ReviewedDocument document, ContentChangeKind kind)
     {
-        var id = document.Kind == DocumentKind.Reply
-            ? await db.Set<Reply>().Where(r => r.DocumentId == document.Id).Select(r => r.Id).FirstAsync()
-            : await db.Set<HandlingSummary>().Where(s => s.DocumentId == document.Id).Select(s => s.Id).FirstAsync();
-        contentChanges.Stage(document.Kind == DocumentKind.Reply ? PublicContentTypes.Reply : PublicContentTypes.Summary, id.ToString(CultureInfo.InvariantCulture), kind);
+        if (document.Kind != DocumentKind.Reply)
+        {
+            var summaryId = await db.Set<HandlingSummary>().Where(s => s.DocumentId == document.Id).Select(s => s.Id).FirstAsync();
+            contentChanges.Stage(PublicContentTypes.Summary, summaryId.ToString(CultureInfo.InvariantCulture), kind);
+            return;
+        }
+
+        var reply = await db.Set<Reply>().Where(r => r.DocumentId == document.Id).Select(r => new { r.Id, r.ProposalId }).FirstAsync();
+        contentChanges.Stage(PublicContentTypes.Reply, reply.Id.ToString(CultureInfo.InvariantCulture), kind);
+
+        // The public page of every reply to the proposal shows the timeline of its rounds: a round published or withdrawn
+        // changes the pages of the proposal's other public replies too (their cached copies are evicted on every node).
+        var others = await db.Set<Reply>()
+            .Where(r => r.ProposalId == reply.ProposalId && r.Id != reply.Id && r.Document.PublishedVersion != null)
+            .Select(r => r.Id)
+            .ToListAsync();
+        foreach (var other in others)
+        {
+            contentChanges.Stage(PublicContentTypes.Reply, other.ToString(CultureInfo.InvariantCulture), ContentChangeKind.Update);
+        }
     }
 
     /// <summary>Stages a decision record in the document's history.</summary>
