@@ -223,6 +223,12 @@ public sealed class ActivityExecutor(
             }
         }
 
+        if (!activity.Next.ContainsKey("Failed"))
+        {
+            // Nothing handles the failure: the run fails, and can be retried from its record once the platform answers.
+            throw new InvalidOperationException($"向 {uri} 发送请求{attempts}次均未成功：{Shorten(log.ToString(), 1500)}");
+        }
+
         return new ActivityResult("Failed", Shorten(log.ToString(), 3900));
     }
 
