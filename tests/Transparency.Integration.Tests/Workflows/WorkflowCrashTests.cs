@@ -41,12 +41,12 @@ public abstract class WorkflowCrashTests(DatabaseKind kind)
         {
             using (var scope = first.Services.CreateScope())
             {
-                await scope.ServiceProvider.GetRequiredService<WorkflowTypeStore>().SaveAsync(null, $$"""
+                await scope.ServiceProvider.GetRequiredService<WorkflowTypeStore>().SaveAsync(null, $$$"""
                     { "name": "崩溃测试", "event": "ReplySent", "start": "before",
                       "activities": [
                         { "id": "before", "type": "Log", "message": "开始上传第{{ event.number }}号", "next": { "Done": "mail" } },
                         { "id": "mail", "type": "SendEmail", "to": "platform-desk@example.cn", "subject": "第{{ event.number }}号答复已送达", "body": "答复已送达。", "next": { "Done": "upload" } },
-                        { "id": "upload", "type": "HttpRequest", "url": "{{platform.Url}}", "body": "{ \"number\": \"{{ event.number }}\" }", "next": { "Succeeded": "after" } },
+                        { "id": "upload", "type": "HttpRequest", "url": "{{{platform.Url}}}", "body": "{ \"number\": \"{{ event.number }}\" }", "next": { "Succeeded": "after" } },
                         { "id": "after", "type": "Log", "message": "已上传第{{ event.number }}号" } ] }
                     """, "tests");
             }
@@ -77,7 +77,7 @@ public abstract class WorkflowCrashTests(DatabaseKind kind)
         await using var second = new SiteFactory(database, settings);
         _ = second.Server;
         await WorkflowWait.UntilAsync(second, async db => await db.Set<WorkflowRun>().AsNoTracking()
-            .Where(r => r.OutboxEventId == outboxId && r.Status == RunStatus.Succeeded).FirstOrDefaultAsync(), TimeSpan.FromSeconds(30), "the run was not finished after the restart");
+            .Where(r => r.OutboxEventId == outboxId && r.WorkflowName == "崩溃测试" && r.Status == RunStatus.Succeeded).FirstOrDefaultAsync(), TimeSpan.FromSeconds(30), "the run was not finished after the restart");
         await WorkflowWait.UntilAsync(() => smtp.To("platform-desk@example.cn").Count > 0, TimeSpan.FromSeconds(30), "the mail was not sent after the restart");
         await Task.Delay(TimeSpan.FromSeconds(2)); // time for any repeat to show
 
@@ -101,12 +101,12 @@ public abstract class WorkflowCrashTests(DatabaseKind kind)
     {
         if (node is not null)
         {
-            return await Query(node, db => db.Set<WorkflowRun>().Include(r => r.Steps).AsNoTracking().SingleAsync(r => r.OutboxEventId == outboxId));
+            return await Query(node, db => db.Set<WorkflowRun>().Include(r => r.Steps).AsNoTracking().SingleAsync(r => r.OutboxEventId == outboxId && r.WorkflowName == "崩溃测试"));
         }
 
         // Read with a node whose worker is off, so nothing moves while we look.
         await using var reader = new SiteFactory(database);
-        return await Query(reader, db => db.Set<WorkflowRun>().Include(r => r.Steps).AsNoTracking().SingleAsync(r => r.OutboxEventId == outboxId));
+        return await Query(reader, db => db.Set<WorkflowRun>().Include(r => r.Steps).AsNoTracking().SingleAsync(r => r.OutboxEventId == outboxId && r.WorkflowName == "崩溃测试"));
     }
 
     private static async Task<T> Query<T>(SiteFactory node, Func<TransparencyDbContext, Task<T>> query)

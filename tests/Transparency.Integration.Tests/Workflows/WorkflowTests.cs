@@ -73,9 +73,9 @@ public abstract class WorkflowTests<TSite>(TSite site) : IClassFixture<TSite> wh
         var marker = Marker();
         using var admin = site.Factory.CreateSiteClient();
         await admin.SignInAsAdminAsync();
-        var json = $$"""
-            { "name": "导出测试{{marker}}", "event": "Overdue", "enabled": false, "start": "log",
-              "activities": [ { "id": "log", "type": "Log", "message": "{{marker}} {{ event.number }}" } ] }
+        var json = $$$"""
+            { "name": "导出测试{{{marker}}}", "event": "Overdue", "enabled": false, "start": "log",
+              "activities": [ { "id": "log", "type": "Log", "message": "{{{marker}}} {{ event.number }}" } ] }
             """;
         var saved = await admin.PostFormAsync("/admin/workflows/create", "/admin/workflows/save", [new("json", json)]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
@@ -153,10 +153,10 @@ public abstract class WorkflowTests<TSite>(TSite site) : IClassFixture<TSite> wh
     public async Task ABranchFollowsTheConditionAndEveryActivityRunIsRecorded()
     {
         var marker = Marker();
-        await site.SaveWorkflowAsync($$"""
-            { "name": "分支{{marker}}", "event": "CommitmentOverdue", "start": "check",
+        await site.SaveWorkflowAsync($$$"""
+            { "name": "分支{{{marker}}}", "event": "CommitmentOverdue", "start": "check",
               "activities": [
-                { "id": "check", "type": "IfElse", "condition": "event.marker == \"{{marker}}\" and event.urgent == \"yes\"", "next": { "True": "notify", "False": "log" } },
+                { "id": "check", "type": "IfElse", "condition": "event.marker == \"{{{marker}}}\" and event.urgent == \"yes\"", "next": { "True": "notify", "False": "log" } },
                 { "id": "notify", "type": "NotifyUsers", "users": "{{ event.who }}", "message": "紧急：{{ event.text }}", "url": "/admin/feedback" },
                 { "id": "log", "type": "Log", "message": "不紧急：{{ event.text }}" } ] }
             """);
@@ -186,11 +186,11 @@ public abstract class WorkflowTests<TSite>(TSite site) : IClassFixture<TSite> wh
     public async Task AnHttpRequestIsRetriedWithTheSameIdempotencyKeyAndTheResponseIsRecorded()
     {
         var marker = Marker();
-        await site.SaveWorkflowAsync($$"""
-            { "name": "上传{{marker}}", "event": "CommitmentOverdue", "start": "gate",
+        await site.SaveWorkflowAsync($$$"""
+            { "name": "上传{{{marker}}}", "event": "CommitmentOverdue", "start": "gate",
               "activities": [
-                { "id": "gate", "type": "IfElse", "condition": "event.marker == \"{{marker}}\"", "next": { "True": "upload" } },
-                { "id": "upload", "type": "HttpRequest", "url": "{{site.Platform.Url}}", "body": "{ \"marker\": \"{{ event.marker }}\", \"number\": \"{{ event.number }}\" }" } ] }
+                { "id": "gate", "type": "IfElse", "condition": "event.marker == \"{{{marker}}}\"", "next": { "True": "upload" } },
+                { "id": "upload", "type": "HttpRequest", "url": "{{{site.Platform.Url}}}", "body": "{ \"marker\": \"{{ event.marker }}\", \"number\": \"{{ event.number }}\" }" } ] }
             """);
         site.Platform.Respond(503, 200);
         var outbox = await site.RaiseAsync(WorkflowEventNames.CommitmentOverdue, ("marker", marker), ("number", "0012"));
@@ -213,12 +213,12 @@ public abstract class WorkflowTests<TSite>(TSite site) : IClassFixture<TSite> wh
     public async Task AFailedRunIsListedAndARetryResumesAtTheFailedActivity()
     {
         var marker = Marker();
-        await site.SaveWorkflowAsync($$"""
-            { "name": "重试{{marker}}", "event": "CommitmentOverdue", "start": "gate",
+        await site.SaveWorkflowAsync($$$"""
+            { "name": "重试{{{marker}}}", "event": "CommitmentOverdue", "start": "gate",
               "activities": [
-                { "id": "gate", "type": "IfElse", "condition": "event.marker == \"{{marker}}\"", "next": { "True": "log" } },
-                { "id": "log", "type": "Log", "message": "{{marker}}", "next": { "Done": "upload" } },
-                { "id": "upload", "type": "HttpRequest", "url": "{{site.Platform.Url}}", "body": "{ \"marker\": \"{{marker}}\" }" } ] }
+                { "id": "gate", "type": "IfElse", "condition": "event.marker == \"{{{marker}}}\"", "next": { "True": "log" } },
+                { "id": "log", "type": "Log", "message": "{{{marker}}}", "next": { "Done": "upload" } },
+                { "id": "upload", "type": "HttpRequest", "url": "{{{site.Platform.Url}}}", "body": "{ \"marker\": \"{{{marker}}}\" }" } ] }
             """);
         site.Platform.Respond(503, 503);
         var outbox = await site.RaiseAsync(WorkflowEventNames.CommitmentOverdue, ("marker", marker));
@@ -247,10 +247,10 @@ public abstract class WorkflowTests<TSite>(TSite site) : IClassFixture<TSite> wh
     public async Task AMailThatFailsIsRetriedAndAfterTheLastAttemptShownOnTheOutboxPageForARetry()
     {
         var marker = Marker();
-        await site.SaveWorkflowAsync($$"""
-            { "name": "邮件{{marker}}", "event": "CommitmentOverdue", "start": "gate",
+        await site.SaveWorkflowAsync($$$"""
+            { "name": "邮件{{{marker}}}", "event": "CommitmentOverdue", "start": "gate",
               "activities": [
-                { "id": "gate", "type": "IfElse", "condition": "event.marker == \"{{marker}}\"", "next": { "True": "mail" } },
+                { "id": "gate", "type": "IfElse", "condition": "event.marker == \"{{{marker}}}\"", "next": { "True": "mail" } },
                 { "id": "mail", "type": "SendEmail", "to": "{{ event.to }}", "subject": "提醒{{ event.marker }}", "body": "您好：{{ event.marker }}" } ] }
             """);
 
@@ -285,10 +285,10 @@ public abstract class WorkflowTests<TSite>(TSite site) : IClassFixture<TSite> wh
     {
         var marker = Marker();
         var (_, replyId) = await SentReplyAsync(site, "关于workflowpublish的建议", "<p>可以公开的答复。</p>");
-        await site.SaveWorkflowAsync($$"""
-            { "name": "公开{{marker}}", "event": "CommitmentOverdue", "start": "gate",
+        await site.SaveWorkflowAsync($$$"""
+            { "name": "公开{{{marker}}}", "event": "CommitmentOverdue", "start": "gate",
               "activities": [
-                { "id": "gate", "type": "IfElse", "condition": "event.marker == \"{{marker}}\"", "next": { "True": "publish" } },
+                { "id": "gate", "type": "IfElse", "condition": "event.marker == \"{{{marker}}}\"", "next": { "True": "publish" } },
                 { "id": "publish", "type": "PublishReply", "next": { "Published": "reopen" } },
                 { "id": "reopen", "type": "OpenRehandlingRound" } ] }
             """);
@@ -305,13 +305,13 @@ public abstract class WorkflowTests<TSite>(TSite site) : IClassFixture<TSite> wh
     {
         var marker = Marker();
         var inbox = $"reminders-{marker}@example.cn";
-        await site.SaveWorkflowAsync($$"""
-            { "name": "提醒计数{{marker}}", "event": "DeadlineApproaching", "start": "mail",
-              "activities": [ { "id": "mail", "type": "SendEmail", "to": "{{inbox}}", "subject": "{{ event.assignmentId }}/{{ event.threshold }}", "body": "{{ event.dueOn }}" } ] }
+        await site.SaveWorkflowAsync($$$"""
+            { "name": "提醒计数{{{marker}}}", "event": "DeadlineApproaching", "start": "mail",
+              "activities": [ { "id": "mail", "type": "SendEmail", "to": "{{{inbox}}}", "subject": "{{ event.assignmentId }}/{{ event.threshold }}", "body": "{{ event.dueOn }}" } ] }
             """);
-        await site.SaveWorkflowAsync($$"""
-            { "name": "超期计数{{marker}}", "event": "Overdue", "start": "mail",
-              "activities": [ { "id": "mail", "type": "SendEmail", "to": "{{inbox}}", "subject": "{{ event.assignmentId }}/overdue", "body": "{{ event.dueOn }}" } ] }
+        await site.SaveWorkflowAsync($$$"""
+            { "name": "超期计数{{{marker}}}", "event": "Overdue", "start": "mail",
+              "activities": [ { "id": "mail", "type": "SendEmail", "to": "{{{inbox}}}", "subject": "{{ event.assignmentId }}/overdue", "body": "{{ event.dueOn }}" } ] }
             """);
 
         await using var nodeB = site.CreateSecondNode();

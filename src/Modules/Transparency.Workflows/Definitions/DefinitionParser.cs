@@ -116,7 +116,6 @@ public static class DefinitionParser
             return null;
         }
 
-        var before = errors.Count;
         var id = Text(item, "id", $"{path}.id", errors, required: true);
         if (id is not null && (id.Length > 50 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
         {
@@ -131,7 +130,8 @@ public static class DefinitionParser
                 errors.Add(new DefinitionError($"{path}.type", $"未知活动类型“{type}”（可用：{string.Join("、", ActivityTypes.All.Keys)}）。"));
             }
 
-            return null;
+            // Kept (the definition is refused anyway) so that links to it are not reported as missing as well.
+            return id is null ? null : new ActivityDefinition(id, type ?? "", new Dictionary<string, string>());
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -183,7 +183,8 @@ public static class DefinitionParser
         }
 
         CheckFields(type, fields, representatives, path, errors);
-        return errors.Count > before || id is null ? null : new ActivityDefinition(id, type, next) { Fields = fields, Representatives = representatives };
+        // An activity with errors is kept too, so that its links are checked; the definition is refused for the errors.
+        return id is null ? null : new ActivityDefinition(id, type, next) { Fields = fields, Representatives = representatives };
     }
 
     private static void CheckFields(string type, Dictionary<string, string> fields, bool representatives, string path, List<DefinitionError> errors)
