@@ -45,3 +45,29 @@ public sealed class OutboxViewModel
     /// <summary>A UTC time as China time, for the tables.</summary>
     public static string Local(DateTime? utc) => utc is { } t ? t.AddHours(8).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "";
 }
+
+/// <summary>Chinese names of the states shown in the tables (localized through the module's resources).</summary>
+public static class StateText
+{
+    public static string Of(RunStatus status) => status switch
+    {
+        RunStatus.Pending => "待执行",
+        RunStatus.Running => "执行中",
+        RunStatus.Succeeded => "成功",
+        _ => "失败",
+    };
+
+    public static string Of(MailStatus status) => status switch
+    {
+        MailStatus.Pending => "待发送",
+        MailStatus.Sent => "已发送",
+        _ => "发送失败",
+    };
+
+    public static string Of(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Pending => "待处理",
+        OutboxStatus.Running => "处理中",
+        _ => "已处理",
+    };
+}
