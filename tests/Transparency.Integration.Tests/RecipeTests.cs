@@ -52,6 +52,12 @@ public abstract class RecipeTests<TSite>(TSite site) : IClassFixture<TSite> wher
     [InlineData("""{ "name": "Users", "users": [ { "userName": "x3", "password": "Secret#Pass2026" } ] }""", "field 'users[0].password': passwords are accepted only in recipes marked \"demo\": true")]
     [InlineData("""{ "name": "Settings", "defaultCulture": "fr" }""", "field 'defaultCulture': 'fr' is not supported")]
     [InlineData("""{ "name": "Settings", "colour": "red" }""", "field 'colour': is not a known setting")]
+    [InlineData("""{ "name": "Feedback", "session": "市十六届人大三次会议", "ratings": [ { "proposal": "0027", "representative": "无名氏", "overall": "满意", "communication": "满意", "attitude": "满意", "result": "满意", "ratedOn": "2020-09-01" } ] }""", "steps[1] 'Feedback', field 'ratings[0].representative': '无名氏' is not a representative of proposal 0027")]
+    [InlineData("""{ "name": "Feedback", "session": "市十六届人大三次会议", "ratings": [ { "proposal": "0084", "representative": "孙立新", "overall": "满意", "communication": "满意", "attitude": "满意", "result": "满意", "ratedOn": "2020-09-01" } ] }""", "field 'ratings[0].round': proposal 0084 has no sent reply in round 1")]
+    [InlineData("""{ "name": "Feedback", "session": "市十六届人大三次会议", "ratings": [ { "proposal": "0027", "representative": "王建国", "overall": "满意", "communication": "满意", "attitude": "满意", "result": "满意", "ratedOn": "2020-09-01" } ] }""", "field 'ratings[0].round': 王建国 has already rated round 1 of proposal 0027")]
+    [InlineData("""{ "name": "Feedback", "session": "市十六届人大三次会议", "ratings": [ { "proposal": "0027", "representative": "王建国", "overall": "很好" } ] }""", "field 'ratings[0].overall': '很好' is not one of Satisfied, BasicallySatisfied, Dissatisfied")]
+    [InlineData("""{ "name": "Feedback", "session": "市十六届人大三次会议", "commitments": [ { "proposal": "0027", "text": "年底前完成", "dueOn": "2020-12-31" } ] }""", "field 'commitments[0].proposal': the reply to proposal 0027 is not class B")]
+    [InlineData("""{ "name": "Feedback", "session": "市十六届人大三次会议", "commitments": [ { "proposal": "0012", "text": "年底前完成" } ] }""", "field 'commitments[0].dueOn': is required")]
     public async Task BadStepIsReportedWithFileStepAndFieldAndNothingIsApplied(string badStep, string expected)
     {
         var file = await WriteRecipeAsync($$"""{ "name": "bad-{{Guid.NewGuid():N}}", "steps": [ {{GoodUnitStep}}, {{badStep}} ] }""");

@@ -33,6 +33,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<RepresentativePortal>();
         services.AddScoped<IPublicFeedback, PublicFeedback>();
         services.AddScoped<ISatisfactionFigures, SatisfactionFiguresSource>();
+        services.AddScoped<Core.Proposals.IDossierContributor, FeedbackDossier>();
         services.AddScoped<Core.Workflows.IDeadlineSource, CommitmentDeadlines>();
         services.AddScoped<Core.Workflows.IInvitationLinks, InvitationLinks>();
         services.AddScoped<Core.Workflows.IRehandlingOpener, RehandlingOpener>();

@@ -105,6 +105,24 @@ public abstract class RepresentativePortalTests<TSite>(TSite site) where TSite :
         var link = await site.LinkAsync(theirs, w.RepB);
         Assert.Contains("孙雅琴代表的未公开答复", await anonymous.GetStringAsync(link));
     }
+
+    [Fact]
+    public async Task TheFeedbackPostIsRateLimitedPerAddressAndPath()
+    {
+        await site.FeedbackWorldAsync();
+        using var rep = await site.SignInAsync(FeedbackSite.RepA);
+        var token = SiteClient.AntiforgeryToken(await rep.GetStringAsync("/account/login"));
+        var path = $"/my/proposals/{Random.Shared.Next(2_000_000, 3_000_000)}/feedback";
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            var response = await rep.Http.PostAsync(path, new FormUrlEncodedContent(FeedbackSite.Form("Satisfied", round: 1).Append(new("__RequestVerificationToken", token))));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.NotFound, 10), statuses.Take(10));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
 }
 
 [Collection(FeedbackSqliteCollection.Name)]

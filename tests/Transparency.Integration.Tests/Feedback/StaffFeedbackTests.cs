@@ -153,6 +153,41 @@ public abstract class StaffFeedbackTests<TSite>(TSite site) where TSite : Feedba
         Assert.Contains("90%", statistics);
     }
 
+    [Fact]
+    public async Task TheDemoRatesThePublishedRepliesReHandles0066AndListsCommitmentsOneOfThemOverdue()
+    {
+        var demo = await site.QueryAsync(db => db.Set<Proposal>().AsNoTracking().Where(p => p.Session.Name == RepliesSite.DemoSession)
+            .ToDictionaryAsync(p => p.Number, p => (p.Id, p.Status)));
+        var ratings = await site.QueryAsync(db => db.Set<FeedbackRating>().AsNoTracking().ToListAsync());
+        var demoRatings = ratings.Where(r => demo.Values.Any(p => p.Id == r.ProposalId)).ToList();
+        Assert.Equal(11, demoRatings.Count);
+        Assert.Equal((8, 2, 1), (demoRatings.Count(r => r.Overall == Satisfaction.Satisfied), demoRatings.Count(r => r.Overall == Satisfaction.BasicallySatisfied),
+            demoRatings.Count(r => r.Overall == Satisfaction.Dissatisfied)));
+        var (id0066, status0066) = demo["0066"];
+        Assert.Equal([(1, Satisfaction.Dissatisfied), (2, Satisfaction.Satisfied)], demoRatings.Where(r => r.ProposalId == id0066).OrderBy(r => r.Round).Select(r => (r.Round, r.Overall)));
+        Assert.Equal(ProposalStatus.FeedbackReceived, status0066);
+        var round = Assert.Single(await site.QueryAsync(db => db.Set<FeedbackRound>().AsNoTracking().Where(r => r.ProposalId == id0066).ToListAsync()));
+        Assert.Equal((2, new DateOnly(2020, 9, 25)), (round.Number, round.DueOn));
+
+        var commitments = await site.QueryAsync(db => db.Set<Commitment>().AsNoTracking().Where(c => c.ProposalId == demo["0012"].Id || c.ProposalId == demo["0041"].Id).ToListAsync());
+        Assert.Equal(4, commitments.Count);
+        Assert.Equal("厨余垃圾处理项目2021年底前建成并投入试运行。", Assert.Single(commitments, c => c.DoneOn is null).Text);
+
+        // Public pages: 0066's first reply with its 不满意 and the comment (the round-2 reply is not published, so neither is its rating);
+        // 0012's commitments, one overdue.
+        var replies = await site.QueryAsync(db => db.Set<Transparency.Replies.Models.Reply>().AsNoTracking()
+            .Where(r => (r.ProposalId == id0066 || r.ProposalId == demo["0012"].Id) && r.Round == 1).ToDictionaryAsync(r => r.ProposalId, r => r.Id));
+        using var citizen = site.Factory.CreateSiteClient();
+        var page0066 = WebUtility.HtmlDecode(await citizen.GetStringAsync($"/replies/{replies[id0066]}"));
+        Assert.Contains("吴志刚对第1轮办理的评价：", page0066);
+        Assert.Contains("我反映的城北片区违法建设至今未见处置", page0066);
+        Assert.DoesNotContain("吴志刚对第2轮办理的评价", page0066);
+        Assert.DoesNotContain("第2轮答复（重新办理）", page0066);
+        var page0012 = await citizen.GetStringAsync($"/replies/{replies[demo["0012"].Id]}");
+        Assert.Equal(2, page0012.Split("data-state=\"Kept\"").Length - 1);
+        Assert.Equal(1, page0012.Split("data-state=\"Overdue\"").Length - 1);
+    }
+
     private static async Task<HttpResponseMessage> PaperAsync(SiteClient client, int proposalId, int representativeId, byte[]? scan)
     {
         var token = SiteClient.AntiforgeryToken(await client.GetStringAsync("/account/login"));

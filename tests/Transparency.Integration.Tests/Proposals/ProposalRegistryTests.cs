@@ -250,6 +250,7 @@ public abstract partial class ProposalRegistryTests<TSite>(TSite site) : IClassF
         using var drafter = await SignInAsync("drafter", "Demo#Draft2020");
         var page = await drafter.GetStringAsync($"/admin/proposals/{id}/dossier");
         Assert.Contains("沟通联系", page);
+        Assert.Contains("第1轮征询意见表：刘海波（满意）", page); // the feedback module's part (征询办复意见表)
         var response = await drafter.GetAsync($"/admin/proposals/{id}/dossier/archive.zip");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Audit;
 using Transparency.Core.Feedback;
 using Transparency.Core.Proposals;
@@ -120,9 +121,15 @@ public sealed class FeedbackStep(
         var name = RecipeJson.RequiredString(item, "representative", path, 50);
         var representative = (await representatives.OfProposalAsync(proposal.Id, cancellationToken)).FirstOrDefault(r => r.Name == name)
             ?? throw new RecipeStepException(RecipeJson.Join(path, "representative"), $"'{name}' is not a representative of proposal {proposal.Number}.");
+        var (overall, communication, attitude, result) = (Required(item, "overall", path), Required(item, "communication", path), Required(item, "attitude", path), Required(item, "result", path));
         var round = RecipeValues.WholeNumber(item, "round", path, 1, 1, 9);
         var sent = (await replies.ForProposalAsync(proposal.Id, cancellationToken)).FirstOrDefault(r => r.Round == round && r.IsSent)
             ?? throw new RecipeStepException(RecipeJson.Join(path, "round"), $"proposal {proposal.Number} has no sent reply in round {round}.");
+        if (await db.Set<FeedbackRating>().AnyAsync(r => r.ProposalId == proposal.Id && r.RepresentativeId == representative.Id && r.Round == round, cancellationToken))
+        {
+            throw new RecipeStepException(RecipeJson.Join(path, "round"), $"{name} has already rated round {round} of proposal {proposal.Number}; a rating is never replaced.");
+        }
+
         var ratedOn = RecipeValues.Date(item, "ratedOn", path) ?? throw new RecipeStepException(RecipeJson.Join(path, "ratedOn"), "is required.");
         if (ratedOn < sent.SentOn)
         {
@@ -136,10 +143,10 @@ public sealed class FeedbackStep(
             ProposalId = proposal.Id,
             RepresentativeId = representative.Id,
             Round = round,
-            Overall = Required(item, "overall", path),
-            Communication = Required(item, "communication", path),
-            Attitude = Required(item, "attitude", path),
-            Result = Required(item, "result", path),
+            Overall = overall,
+            Communication = communication,
+            Attitude = attitude,
+            Result = result,
             FaceToFace = RecipeJson.OptionalBool(item, "faceToFace", path) ?? false,
             Comment = comment,
             CommentPublic = comment is not null && (RecipeJson.OptionalBool(item, "commentPublic", path) ?? false),
