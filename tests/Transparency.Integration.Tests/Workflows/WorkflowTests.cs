@@ -150,6 +150,61 @@ public abstract class WorkflowTests<TSite>(TSite site) : IClassFixture<TSite> wh
     }
 
     [Fact]
+    public async Task AReturnedReplyRaisesReplyReturnedAndTheDrafterIsToldByMail()
+    {
+        var marker = Marker();
+        var proposalId = await site.CreateProposalAsync(title: $"关于{marker}的建议");
+        using var drafter = await site.SignInAsync("drafter");
+        var replyId = await Replies.RepliesSite.StartReplyAsync(drafter, proposalId);
+        await Replies.RepliesSite.SaveAsync(drafter, replyId, "<p>答复正文。</p>", command: "submit");
+        using (var reviewer = await site.SignInAsync("reviewer"))
+        {
+            var page = $"/admin/replies/{replyId}";
+            await Replies.RepliesSite.PostOkAsync(reviewer, page, page + "/return", [new("comment", $"请补充{marker}。")]);
+        }
+
+        var returned = Assert.Single(await site.QueryAsync(db => db.Set<OutboxEvent>().AsNoTracking()
+            .Where(e => e.EventName == WorkflowEventNames.ReplyReturned && e.Subject == $"proposal:{proposalId}").ToListAsync()));
+        Assert.Contains("\"authors\":\"drafter\"", returned.ValuesJson);
+        await WorkflowWait.UntilAsync(() => site.Smtp.Messages.Any(m => m.TextBody?.Contains($"请补充{marker}。", StringComparison.Ordinal) == true),
+            TimeSpan.FromSeconds(20), "the drafter was not told by mail");
+        var mail = Assert.Single(site.Smtp.Messages, m => m.TextBody?.Contains($"请补充{marker}。", StringComparison.Ordinal) == true);
+        Assert.Equal("drafter@example.gov.cn", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Contains("被退回", mail.Subject);
+        Assert.Contains($"https://jyta.example.gov.cn/admin/replies/{replyId}/edit", mail.TextBody);
+    }
+
+    [Fact]
+    public async Task ADissatisfiedRatingRaisesFeedbackReceivedAndTheDefaultFindsTheRoundOpenAndMailsTheCoordinator()
+    {
+        var marker = Marker();
+        var world = await site.WorldAsync();
+        var (proposalId, _) = await SentReplyAsync(site, $"关于{marker}的建议", "<p>答复正文。</p>");
+        string link;
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            link = await scope.ServiceProvider.GetRequiredService<IInvitationLinks>().PathAsync(proposalId, world.RepresentativeId, 1)
+                ?? throw new InvalidOperationException("no invitation after sending");
+        }
+
+        using (var anonymous = site.Factory.CreateSiteClient())
+        {
+            var rated = await anonymous.PostFormAsync(link, link, Feedback.FeedbackSite.Form("Dissatisfied", comment: "答复未解决问题。"));
+            Assert.True(rated.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"rating returned {(int)rated.StatusCode}");
+        }
+
+        var received = Assert.Single(await site.QueryAsync(db => db.Set<OutboxEvent>().AsNoTracking()
+            .Where(e => e.EventName == WorkflowEventNames.FeedbackReceived && e.Subject == $"proposal:{proposalId}").ToListAsync()));
+        Assert.Contains("\"rating\":\"不满意\"", received.ValuesJson);
+        var run = Assert.Single(await site.FinishedRunsAsync(received.Id, "不满意时重新办理并告知协调人员"));
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        Assert.Equal(["check:True", "reopen:AlreadyOpen", "mail:Done"], run.Steps.OrderBy(s => s.Id).Select(s => $"{s.ActivityId}:{s.Outcome}"));
+        await WorkflowWait.UntilAsync(() => site.Smtp.To("coordinator@example.gov.cn").Any(m => m.TextBody?.Contains(marker, StringComparison.Ordinal) == true),
+            TimeSpan.FromSeconds(20), "the coordinator got no mail");
+        Assert.Equal(ProposalStatus.Rehandling, await site.ProposalStatusAsync(proposalId));
+    }
+
+    [Fact]
     public async Task ABranchFollowsTheConditionAndEveryActivityRunIsRecorded()
     {
         var marker = Marker();
