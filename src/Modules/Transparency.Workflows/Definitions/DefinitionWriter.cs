@@ -8,9 +8,16 @@ namespace Transparency.Workflows.Definitions;
 /// <summary>Writes a definition back as JSON in one fixed order, as stored, shown in the editor and exported.</summary>
 public static class DefinitionWriter
 {
+    /// <summary>Indented, with Chinese written as is (readable in the editor, the export and the run pages).</summary>
     public static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    /// <summary>Compact, with Chinese written as is: an event's values in the outbox.</summary>
+    public static readonly JsonSerializerOptions Compact = new()
+    {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 

@@ -36,7 +36,7 @@ public sealed class WorkflowEvents(TransparencyDbContext db, TimeProvider clock,
         {
             EventName = workflowEvent.Name,
             Subject = workflowEvent.Subject.Length > 100 ? workflowEvent.Subject[..100] : workflowEvent.Subject,
-            ValuesJson = JsonSerializer.Serialize(workflowEvent.Values),
+            ValuesJson = JsonSerializer.Serialize(workflowEvent.Values, Definitions.DefinitionWriter.Compact),
             UniqueKey = workflowEvent.UniqueKey,
             Status = OutboxStatus.Pending,
             CreatedUtc = now,
