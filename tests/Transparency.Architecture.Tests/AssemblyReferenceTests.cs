@@ -15,7 +15,7 @@ public sealed class AssemblyReferenceTests
     {
         var ids = Modules.Select(m => m.GetCustomAttribute<ModuleAttribute>()!.Id).Order().ToList();
         Assert.Equal(
-            ["Transparency.Admin", "Transparency.AuditTrail", "Transparency.Calendar", "Transparency.Contents", "Transparency.Feedback", "Transparency.Notifications", "Transparency.Portal", "Transparency.Proposals", "Transparency.Recipes", "Transparency.Replies", "Transparency.Search", "Transparency.Settings", "Transparency.Units", "Transparency.Users"],
+            ["Transparency.Admin", "Transparency.AuditTrail", "Transparency.Calendar", "Transparency.Contents", "Transparency.Feedback", "Transparency.Notifications", "Transparency.Portal", "Transparency.Proposals", "Transparency.Recipes", "Transparency.Replies", "Transparency.Search", "Transparency.Settings", "Transparency.Units", "Transparency.Users", "Transparency.Workflows"],
             ids);
     }
 

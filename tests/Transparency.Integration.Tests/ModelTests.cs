@@ -37,7 +37,7 @@ public sealed class ModelTests
     {
         var modules = ModuleCatalog.Build(ModuleCatalog.ReferencedAssemblies(), []);
         using var db = DesignTimeDbContextFactory.Create(DatabaseProvider.Sqlite, modules);
-        var prefixes = new[] { "core_", "users_", "units_", "audit_", "recipes_", "settings_", "calendar_", "proposals_", "replies_", "notifications_", "search_", "feedback_" };
+        var prefixes = new[] { "core_", "users_", "units_", "audit_", "recipes_", "settings_", "calendar_", "proposals_", "replies_", "notifications_", "search_", "feedback_", "workflows_" };
         foreach (var entity in db.Model.GetEntityTypes())
         {
             var table = entity.GetTableName()!;

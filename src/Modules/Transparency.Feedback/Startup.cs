@@ -35,6 +35,9 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ISatisfactionFigures, SatisfactionFiguresSource>();
         services.AddScoped<Core.Proposals.IDossierContributor, FeedbackDossier>();
         services.AddScoped<Core.Hosting.ISignInLanding, RepresentativeLanding>();
+        services.AddScoped<Core.Workflows.IDeadlineSource, CommitmentDeadlines>();
+        services.AddScoped<Core.Workflows.IInvitationLinks, InvitationLinks>();
+        services.AddScoped<Core.Workflows.IRehandlingOpener, RehandlingOpener>();
         services.AddRecipeStep<FeedbackStep>();
     }
 

@@ -18,6 +18,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<ProposalScope>();
         services.AddScoped<Core.Proposals.IProposalDirectory, ProposalDirectory>();
         services.AddScoped<Core.Proposals.IRepresentativeDirectory, RepresentativeDirectory>();
+        services.AddScoped<Core.Workflows.IDeadlineSource, AssignmentDeadlines>();
+        services.AddScoped<Core.Workflows.IRepresentativeEmails, RepresentativeEmails>();
         services.AddScoped<ProposalLifecycle>();
         services.AddScoped<ProposalRegistrar>();
         services.AddScoped<AssignmentService>();

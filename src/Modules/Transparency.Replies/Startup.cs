@@ -21,6 +21,8 @@ public sealed class Startup : ModuleStartup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AttachmentStore>();
         services.AddScoped<DocumentWorkflow>();
+        services.AddScoped<ReplyEvents>();
+        services.AddScoped<Core.Workflows.IReplyAutoPublisher, ReplyAutoPublisher>();
         services.AddScoped<ReplyService>();
         services.TryAddScoped<Core.Feedback.IHandlingRounds, Core.Feedback.SingleHandlingRound>();
         services.AddScoped<Core.Feedback.IReplyDirectory, ReplyDirectory>();

@@ -35,6 +35,7 @@ internal static class ServiceExtensions
 
         // Fallbacks for contracts whose implementing module may be disabled.
         services.TryAddScoped<IContentChangeLog, NullContentChangeLog>();
+        services.TryAddScoped<Transparency.Core.Workflows.IWorkflowEvents, Transparency.Core.Workflows.NullWorkflowEvents>();
         return builder;
     }
 

@@ -22,6 +22,10 @@ public sealed class SiteFactory(TestDatabase database, IReadOnlyDictionary<strin
         builder.UseSetting("Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Search:IndexPath", SearchIndexPath);
+
+        // Workflow events are recorded on every test site, but only sites that test workflows process them (their settings
+        // turn the worker on), so background notices and mails cannot disturb other tests' counts.
+        builder.UseSetting("Workflows:Worker", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

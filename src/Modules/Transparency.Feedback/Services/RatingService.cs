@@ -8,6 +8,7 @@ using Transparency.Core.Notifications;
 using Transparency.Core.Proposals;
 using Transparency.Core.Search;
 using Transparency.Core.Units;
+using Transparency.Core.Workflows;
 using Transparency.Data;
 using Transparency.Feedback.Models;
 
@@ -33,6 +34,7 @@ public sealed class RatingService(
     FeedbackAccess access,
     AttachmentStore attachments,
     IAuditTrail audit,
+    IWorkflowEvents events,
     TimeProvider clock)
 {
     /// <summary>The representative's rating of a round, if given.</summary>
@@ -147,6 +149,9 @@ public sealed class RatingService(
             }
         }
 
+        events.Stage(new WorkflowEvent(WorkflowEventNames.FeedbackReceived, $"proposal:{proposal.Id}", WorkflowEvent.ValuesOf(
+            ("proposalId", proposal.Id), ("number", proposal.Number), ("title", proposal.Title), ("ratingId", rating.Id),
+            ("round", submission.Round), ("rating", FeedbackText.Of(values.Overall)), ("representative", representative.Name))));
         await StagePublicChangeAsync(proposal.Id);
         await db.SaveChangesAsync();
         await unit.CommitAsync();
@@ -271,7 +276,8 @@ public sealed class RatingService(
         return (rating, content ?? throw new FeedbackNotFoundException());
     }
 
-    private async Task OpenNextRoundAsync(ProposalInfo proposal, FeedbackRating rating, string representative, int number, string actor)
+    /// <summary>Stages round <paramref name="number"/> opened by a dissatisfied rating, with its notices and audit event; the caller saves.</summary>
+    internal async Task OpenNextRoundAsync(ProposalInfo proposal, FeedbackRating rating, string representative, int number, string actor)
     {
         var deadline = await calendar.AddMonthsAsync(FeedbackText.Today(clock), Math.Clamp(proposal.Session.RehandlingMonths, 1, 12));
         db.Add(new FeedbackRound

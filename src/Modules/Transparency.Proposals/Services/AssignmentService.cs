@@ -3,6 +3,7 @@ using Transparency.Core.Audit;
 using Transparency.Core.Calendar;
 using Transparency.Core.Security;
 using Transparency.Core.Units;
+using Transparency.Core.Workflows;
 using Transparency.Data;
 using Transparency.Proposals.Models;
 
@@ -18,7 +19,8 @@ public sealed class AssignmentService(
     IUnitDirectory units,
     IWorkingDayCalendar calendar,
     ProposalLifecycle lifecycle,
-    IAuditTrail audit)
+    IAuditTrail audit,
+    IWorkflowEvents events)
 {
     /// <summary>Adds the assignments, moves the proposal to Assigned and saves, all in one transaction.</summary>
     public async Task AssignAsync(Proposal proposal, AssignmentPlan plan, ClaimsPrincipal actor)
@@ -32,7 +34,9 @@ public sealed class AssignmentService(
         await ValidateAsync(proposal, roles);
         foreach (var (unitId, role) in roles)
         {
-            proposal.Assignments.Add(await CreateAsync(proposal.Session, unitId, role, plan.AssignedOn));
+            var assignment = await CreateAsync(proposal.Session, unitId, role, plan.AssignedOn);
+            proposal.Assignments.Add(assignment);
+            StageAssigned(proposal, assignment);
         }
 
         await lifecycle.ApplyAsync(proposal, ProposalStatus.Assigned, actor, null);
@@ -42,6 +46,12 @@ public sealed class AssignmentService(
             string.Join("；", roles.Select(r => $"{ProposalText.Of(r.Role)} {names[r.UnitId]}"))));
         await db.SaveChangesAsync(); // one save: assignments, status and audit events commit together
     }
+
+    /// <summary>Stages the <c>ProposalAssigned</c> workflow event of an assignment in the caller's unit of work.</summary>
+    public void StageAssigned(Proposal proposal, Assignment assignment)
+        => events.Stage(new WorkflowEvent(WorkflowEventNames.ProposalAssigned, Proposal.SubjectId(proposal.Id), WorkflowEvent.ValuesOf(
+            ("proposalId", proposal.Id), ("number", proposal.Number), ("title", proposal.Title), ("unitId", assignment.UnitId),
+            ("part", assignment.Role.ToString()), ("assignedOn", assignment.AssignedOn), ("dueOn", assignment.DueOn))));
 
     /// <summary>A new assignment with its deadline computed on the working-day calendar.</summary>
     public async Task<Assignment> CreateAsync(Session session, int unitId, HandlingRole role, DateOnly assignedOn)

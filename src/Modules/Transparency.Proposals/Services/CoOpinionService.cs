@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Transparency.Core.Audit;
 using Transparency.Core.Content;
+using Transparency.Core.Workflows;
 using Transparency.Data;
 using Transparency.Proposals.Models;
 
@@ -19,7 +20,8 @@ public sealed record CoOpinionEntry(Assignment Assignment, CoHandlingOpinion? Su
 /// from the editor, sanitized before it is stored (plain text typed without JavaScript is kept as it is, see
 /// <see cref="OpinionText"/>).
 /// </summary>
-public sealed class CoOpinionService(TransparencyDbContext db, HandlingAccess access, IAuditTrail audit, TimeProvider clock, IHtmlSanitizer sanitizer)
+public sealed class CoOpinionService(
+    TransparencyDbContext db, HandlingAccess access, IAuditTrail audit, TimeProvider clock, IHtmlSanitizer sanitizer, IWorkflowEvents events)
 {
     /// <summary>The most characters of text a reader sees (formatting does not count).</summary>
     public const int MaxText = 20000;
@@ -102,6 +104,10 @@ public sealed class CoOpinionService(TransparencyDbContext db, HandlingAccess ac
                 FromState = nameof(CoOpinionStatus.Draft),
                 ToState = nameof(CoOpinionStatus.Submitted),
             });
+            var leads = proposal.Assignments.Where(a => a.Role != HandlingRole.Co && a.Status == AssignmentStatus.Active).Select(a => a.UnitId);
+            events.Stage(new WorkflowEvent(WorkflowEventNames.CoOpinionSubmitted, Proposal.SubjectId(proposal.Id), WorkflowEvent.ValuesOf(
+                ("proposalId", proposal.Id), ("number", proposal.Number), ("title", proposal.Title), ("unitId", assignment.UnitId),
+                ("unit", unit), ("leadUnitIds", string.Join(",", leads)))));
         }
         else
         {

@@ -103,6 +103,7 @@ public sealed class ReturnService(
         created.ReplacesId = old.Id;
         old.Status = AssignmentStatus.Replaced;
         proposal.Assignments.Add(created);
+        assignments.StageAssigned(proposal, created);
         audit.Record(new AuditEntry("Proposals", "Reassigned", Proposal.SubjectId(proposal.Id),
             $"第{proposal.Number}号改办（{ProposalText.Of(old.Role)}）：{names.GetValueOrDefault(old.UnitId)} → {names[newUnitId]}，" +
             $"自{ChinaDate.Format(today)}起重新计算办理期限，至{ChinaDate.Format(created.DueOn)}")

@@ -8,6 +8,7 @@ using Transparency.Core.Search;
 using Transparency.Core.Security;
 using Transparency.Core.Settings;
 using Transparency.Core.Units;
+using Transparency.Core.Workflows;
 using Transparency.Data;
 using Transparency.Replies.Models;
 
@@ -29,6 +30,7 @@ public sealed class DocumentWorkflow(
     INotificationSender notifications,
     IAuditTrail audit,
     IContentChangeLog contentChanges,
+    ReplyEvents replyEvents,
     TimeProvider clock)
 {
     public const int MaxTitle = 300;
@@ -214,6 +216,7 @@ public sealed class DocumentWorkflow(
         MoveToStage(document, 0, stages);
         Decide(document, latest.Number, DecisionAction.Submitted, stages[0].Name, Name(user), comment);
         Audit(document, "Submitted", from, $"提交第{latest.Number}版送{stages[0].Name}", comment, Name(user));
+        await replyEvents.StageAsync(document, WorkflowEventNames.ReplySubmitted, Name(user), ("stage", stages[0].Name), ("permission", stages[0].Permission));
         await db.SaveChangesAsync();
     }
 
@@ -236,6 +239,7 @@ public sealed class DocumentWorkflow(
             document.StageIndex = null;
             latest.State = VersionState.Approved;
             Audit(document, "Approved", from, $"{stage.Name}通过第{latest.Number}版", comment, Name(user));
+            await replyEvents.StageAsync(document, WorkflowEventNames.ReplyApproved, Name(user));
         }
 
         document.UpdatedUtc = Now();
@@ -262,6 +266,8 @@ public sealed class DocumentWorkflow(
         var authors = await db.Set<DocumentVersion>().Where(v => v.DocumentId == document.Id)
             .Select(v => v.UpdatedBy).Distinct().ToListAsync();
         notifications.Notify(authors.Where(a => a != Name(user)), $"{title}在{stage.Name}环节被退回：{Shorten(comment.Trim())}", editUrl);
+        await replyEvents.StageAsync(document, WorkflowEventNames.ReplyReturned, Name(user), ("stage", stage.Name), ("comment", comment.Trim()),
+            ("authors", string.Join(",", authors.Where(a => a != Name(user)))));
         await db.SaveChangesAsync();
     }
 
@@ -375,6 +381,7 @@ public sealed class DocumentWorkflow(
         Decide(document, published.Number, DecisionAction.Published, null, actor, comment);
         Audit(document, "Published", from, $"公开第{published.Number}版", comment, actor);
         await StagePublicChangeAsync(document, ContentChangeKind.Update);
+        await replyEvents.StageAsync(document, WorkflowEventNames.ReplyPublished, actor);
         await db.SaveChangesAsync();
         return published;
     }

@@ -30,6 +30,7 @@ public sealed class ReplyService(
     IAuditTrail audit,
     IHandlingRounds rounds,
     IEnumerable<IReplySentObserver> sentObservers,
+    ReplyEvents replyEvents,
     TimeProvider clock)
 {
     public DocumentWorkflow Workflow => workflow;
@@ -181,6 +182,8 @@ public sealed class ReplyService(
         {
             await observer.ReplySentAsync(notice);
         }
+
+        await replyEvents.StageAsync(document, Core.Workflows.WorkflowEventNames.ReplySent, actor, ("sentOn", date), ("channel", StatusText.Of(how)));
 
         await db.SaveChangesAsync();
     }
