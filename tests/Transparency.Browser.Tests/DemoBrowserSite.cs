@@ -12,5 +12,11 @@ public sealed class DemoBrowserSite : BrowserSite
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
         ["Setup:Recipes:0"] = "demo",
+
+        // The workflow worker stays off, as in the integration tests' sites: these walks count the notices the reply
+        // and feedback modules leave themselves, and the default workflows' notices and reminders (of the 2020 demo
+        // deadlines, on the scanner's own schedule) would add to the counts at times of their own. Workflows are
+        // tested in tests/Transparency.Integration.Tests/Workflows.
+        ["Workflows:Worker"] = "false",
     };
 }

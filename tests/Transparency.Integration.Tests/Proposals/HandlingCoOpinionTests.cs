@@ -58,6 +58,11 @@ public abstract class HandlingCoOpinionTests<TSite>(TSite site) : IClassFixture<
         Assert.Single(audit, e => e.Action == "CoOpinionDraftSaved" && e.Actor == "co");
         var submit = Assert.Single(audit, e => e.Action == "CoOpinionSubmitted");
         Assert.Equal(("co", "Draft", "Submitted"), (submit.Actor, submit.FromState, submit.ToState));
+
+        // Submitting (not saving a draft) raises the workflow event, written to the outbox with the submission.
+        var raised = await site.QueryAsync(db => db.Set<Transparency.Workflows.Models.OutboxEvent>().AsNoTracking()
+            .Where(e => e.Subject == $"proposal:{id}" && e.EventName == Transparency.Core.Workflows.WorkflowEventNames.CoOpinionSubmitted).ToListAsync());
+        Assert.Single(raised);
     }
 
     [Fact]

@@ -192,6 +192,11 @@ public abstract partial class ProposalRegistryTests<TSite>(TSite site) : IClassF
             Assert.Equal(["Registered", "StatusChanged", "Assigned"], events.Select(e => e.Action));
             var change = events.Single(e => e.Action == "StatusChanged");
             Assert.Equal(("Registered", "Assigned", "coordinator"), (change.FromState, change.ToState, change.Actor));
+
+            // The workflow event is written in the same transaction as the assignment (the outbox), once per unit.
+            var assignedEvent = Assert.Single(await db.Set<Transparency.Workflows.Models.OutboxEvent>().AsNoTracking()
+                .Where(e => e.Subject == $"proposal:{id}" && e.EventName == Transparency.Core.Workflows.WorkflowEventNames.ProposalAssigned).ToListAsync());
+            Assert.Contains("0999", assignedEvent.ValuesJson);
         }
 
         var audit = await coordinator.GetStringAsync($"/admin/proposals/{id}/audit");

@@ -409,6 +409,53 @@ public abstract class WorkflowTests<TSite>(TSite site) : IClassFixture<TSite> wh
         Assert.Single(keys);
     }
 
+    [Fact]
+    public async Task AnOverdueCommitmentRaisesCommitmentOverdueOnceAWorkingDay()
+    {
+        var world = await site.WorldAsync();
+        var (proposalId, replyId) = await SentReplyAsync(site, $"关于{Marker()}的建议", "<p>答复正文。</p>");
+        int commitmentId;
+        bool workingDay;
+        using (var scope = site.Factory.Services.CreateScope())
+        {
+            var today = RepliesSiteToday();
+            workingDay = await scope.ServiceProvider.GetRequiredService<IWorkingDayCalendar>().IsWorkingDayAsync(today);
+            var db = scope.ServiceProvider.GetRequiredService<TransparencyDbContext>();
+            var commitment = new Transparency.Feedback.Models.Commitment
+            {
+                ReplyId = replyId,
+                ProposalId = proposalId,
+                Text = "年底前完成背街小巷分类垃圾桶增设",
+                DueOn = today.AddDays(-2),
+                UnitId = world.Units["市容环境科"],
+                CreatedBy = "coordinator",
+                CreatedUtc = DateTime.UtcNow,
+            };
+            db.Add(commitment);
+            await db.SaveChangesAsync();
+            commitmentId = commitment.Id;
+        }
+
+        // The reminder scan runs every second in these tests; the event's unique key (commitment, due date, day) lets
+        // it be recorded once a day however often and on however many nodes the scan runs.
+        Task<List<OutboxEvent>> RaisedAsync() => site.QueryAsync(db => db.Set<OutboxEvent>().AsNoTracking()
+            .Where(e => e.EventName == WorkflowEventNames.CommitmentOverdue && e.UniqueKey!.StartsWith($"commitment:{commitmentId}:")).ToListAsync());
+        if (workingDay)
+        {
+            await WorkflowWait.UntilAsync(site.Factory, db => db.Set<OutboxEvent>().AsNoTracking()
+                .Where(e => e.EventName == WorkflowEventNames.CommitmentOverdue && e.UniqueKey!.StartsWith($"commitment:{commitmentId}:"))
+                .FirstOrDefaultAsync(), TimeSpan.FromSeconds(30), "CommitmentOverdue was not raised");
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        var raised = await RaisedAsync();
+        Assert.Equal(workingDay ? 1 : 0, raised.Count);
+        if (workingDay)
+        {
+            Assert.Equal($"proposal:{proposalId}", raised[0].Subject);
+        }
+    }
+
     private static DateOnly RepliesSiteToday() => Replies.RepliesSite.Today;
 }
 
