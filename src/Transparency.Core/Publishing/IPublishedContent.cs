@@ -16,6 +16,12 @@ public interface IPublishedContent
     /// <summary>The published replies with these ids (unpublished ids are left out), in no particular order.</summary>
     Task<IReadOnlyList<PublishedReply>> FindRepliesAsync(IEnumerable<int> replyIds, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Which of these reply ids are published now: one id-only query, for lists that show facts stored elsewhere (the
+    /// search index) and must leave out what was unpublished a moment ago.
+    /// </summary>
+    Task<IReadOnlySet<int>> PublishedReplyIdsAsync(IEnumerable<int> replyIds, CancellationToken cancellationToken = default);
+
     /// <summary>The most recently published replies, newest first.</summary>
     Task<IReadOnlyList<PublishedReply>> LatestRepliesAsync(int count, CancellationToken cancellationToken = default);
 

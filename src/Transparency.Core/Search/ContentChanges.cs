@@ -111,4 +111,36 @@ public sealed record SearchDocument(string ContentType, string ContentId, string
 
     /// <summary>“主办” or “协办” — how the answering unit took part (filter and facet).</summary>
     public string? Part { get; init; }
+
+    /// <summary>
+    /// Stored, never searched: public facts a result list shows beside the hit without reading the database, handed
+    /// back in <see cref="SearchHit.Fields"/>. Only the keys of <see cref="SearchDisplayFields.All"/> are kept.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Display { get; init; } = new Dictionary<string, string>();
+}
+
+/// <summary>
+/// Keys of <see cref="SearchDocument.Display"/>: what a reply's line in the result list shows besides the filter
+/// fields. They hold what was public when the document was indexed; the list still asks
+/// <c>IPublishedContent.PublishedReplyIdsAsync</c> whether each hit is public now.
+/// </summary>
+public static class SearchDisplayFields
+{
+    /// <summary>The proposal number, <see cref="SearchDocument.Number"/> (searched as well as stored, so not in <see cref="All"/>).</summary>
+    public const string Number = "number";
+
+    /// <summary>The title of the proposal answered.</summary>
+    public const string ProposalTitle = "proposal_title";
+
+    /// <summary>The unit that wrote the reply.</summary>
+    public const string AnsweringUnit = "answering_unit";
+
+    /// <summary>How that unit took part: a <c>HandlingPart</c> name (Lead, Co, Split).</summary>
+    public const string HandlingPart = "handling_part";
+
+    /// <summary>The date the reply was sent, yyyy-MM-dd (absent when it has none).</summary>
+    public const string SentOn = "sent_on";
+
+    /// <summary>Every display key.</summary>
+    public static readonly IReadOnlyList<string> All = [ProposalTitle, AnsweringUnit, HandlingPart, SentOn];
 }

@@ -393,8 +393,8 @@ public static class SearchBenchmark
             analyze.Start();
             foreach (var (field, text) in new[]
             {
-                (IndexFields.Title, document.Title), (IndexFields.Body, document.Body), (IndexFields.ProposalText, document.ProposalText ?? ""),
-                (IndexFields.Representatives, string.Join(" ", document.Representatives)), (IndexFields.Number, document.Number ?? ""),
+                (IndexFields.Title, document.Title), (IndexFields.Body, document.Body), (IndexFields.Body, document.ProposalText ?? ""),
+                (IndexFields.Body, string.Join(" ", document.Representatives)), (IndexFields.Number, document.Number ?? ""),
             })
             {
                 megabytes += Encoding.UTF8.GetByteCount(text) / 1048576.0;

@@ -1,5 +1,8 @@
 using System.Net;
 using AngleSharp.Dom;
+using Microsoft.EntityFrameworkCore;
+using Transparency.Proposals.Models;
+using Transparency.Replies.Models;
 using Transparency.Integration.Tests.Replies;
 
 namespace Transparency.Integration.Tests.Portal;
@@ -59,6 +62,41 @@ public abstract class PublicPagesTests<TSite>(TSite site) where TSite : PortalSi
         Assert.Contains(page.QuerySelectorAll("nav.sort-form a"), a => a.GetAttribute("href") == $"/replies?session={DemoSessionQuery}&sort=relevance");
         var dates = items.Select(li => li.QuerySelectorAll("ul.tags li").Select(t => t.TextContent).First(t => t.StartsWith("答复日期", StringComparison.Ordinal))).ToList();
         Assert.Equal(dates.OrderByDescending(d => d, StringComparer.Ordinal), dates);
+    }
+
+    [Fact]
+    public async Task EachResultLineShowsTheReplysFactsStoredInTheIndexAndAHitNoLongerPublishedIsLeftOut()
+    {
+        const string marker = "listfactsmarker";
+        var replyId = await site.PublishedReplyAsync($"关于{marker}路灯维护的建议", $"<p>{marker}：已完成路灯维修。</p>");
+        using var client = site.Factory.CreateSiteClient();
+        await PortalSite.WaitUntilAsync(async () => await PortalSite.TotalAsync(client, "/api/v1/replies?q=" + marker) == 1, "the index did not take the reply");
+
+        // The line's facts come from the hit's stored fields: the proposal's title, number, session, unit, part, date.
+        var line = (await PortalSite.PageAsync(client, "/replies?q=" + marker)).QuerySelectorAll("ol.results > li").Single();
+        Assert.Equal($"/replies/{replyId}", line.QuerySelector("h3 a")!.GetAttribute("href"));
+        Assert.Equal($"关于{marker}路灯维护的建议", line.QuerySelector("p.proposal-title")!.TextContent);
+        var reply = await site.ReplyAsync(replyId);
+        var proposal = await site.QueryAsync(db => db.Set<Proposal>().AsNoTracking().SingleAsync(p => p.Id == reply.ProposalId));
+        var tags = line.QuerySelectorAll("ul.tags li").Select(t => t.TextContent.Trim()).ToList();
+        Assert.Contains($"建议第{proposal.Number}号", tags);
+        Assert.Contains(tags, t => t.EndsWith("（主办）", StringComparison.Ordinal) && t.Length > "（主办）".Length);
+        Assert.Contains($"答复日期：{RepliesSite.Today:yyyy-MM-dd}", tags);
+
+        // Unpublished behind the log's back, so the index still holds it: the page asks the database and leaves it out.
+        var documentId = reply.DocumentId;
+        var published = await site.QueryAsync(db => db.Set<ReviewedDocument>().Where(d => d.Id == documentId).Select(d => d.PublishedVersion).SingleAsync());
+        await site.QueryAsync(db => db.Set<ReviewedDocument>().Where(d => d.Id == documentId).ExecuteUpdateAsync(u => u.SetProperty(d => d.PublishedVersion, (int?)null)));
+        try
+        {
+            var page = await PortalSite.PageAsync(client, "/replies?q=" + marker + "&sort=date");
+            Assert.Empty(page.QuerySelectorAll("ol.results > li"));
+            Assert.Contains("共 1 条结果；本页没有结果。", page.QuerySelector("p.result-meta")!.TextContent);
+        }
+        finally
+        {
+            await site.QueryAsync(db => db.Set<ReviewedDocument>().Where(d => d.Id == documentId).ExecuteUpdateAsync(u => u.SetProperty(d => d.PublishedVersion, published)));
+        }
     }
 
     [Fact]

@@ -41,6 +41,46 @@ public abstract class SearchNodeTests<TSite>(TSite site) : IClassFixture<TSite> 
         => await RestartAfterAsync(path => File.Delete(Path.Combine(path, "cursor.json")));
 
     [Fact]
+    public async Task AnIndexWrittenWithAnOlderLayoutIsRebuiltAtStartAndItsHitsCarryTheDisplayFields()
+    {
+        var path = NewIndexPath();
+        try
+        {
+            await using (var first = Node(path))
+            {
+                await CatchUpAsync(first);
+            }
+
+            // A cursor file as versions before the layout was kept wrote it: no "layout".
+            var cursorFile = Path.Combine(path, "cursor.json");
+            var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(cursorFile))!.AsObject();
+            Assert.Equal(IndexFields.Layout, (int)json["layout"]!);
+            json.Remove("layout");
+            File.WriteAllText(cursorFile, json.ToJsonString());
+
+            var before = DateTime.UtcNow;
+            await using var second = Node(path);
+            await CatchUpAsync(second);
+            var status = await second.Services.GetRequiredService<IndexStatus>().ReportAsync();
+            Assert.True(status.LastRebuildUtc >= before.AddSeconds(-1), $"last rebuild {status.LastRebuildUtc:O}, node started {before:O}");
+            Assert.Equal(IndexFields.Layout, IndexCursor.Read(cursorFile)!.Layout);
+
+            var replies = await SearchAsync(second, Query(null));
+            Assert.NotEmpty(replies.Hits);
+            Assert.All(replies.Hits, h =>
+            {
+                Assert.False(string.IsNullOrEmpty(h.Fields.GetValueOrDefault(SearchDisplayFields.ProposalTitle)), $"reply {h.ContentId} has no proposal title");
+                Assert.False(string.IsNullOrEmpty(h.Fields.GetValueOrDefault(SearchDisplayFields.AnsweringUnit)), $"reply {h.ContentId} has no unit");
+                Assert.Contains(h.Fields.GetValueOrDefault(SearchDisplayFields.HandlingPart), new[] { "Lead", "Co", "Split" });
+            });
+        }
+        finally
+        {
+            DeleteQuietly(path);
+        }
+    }
+
+    [Fact]
     public async Task RebuildOnStartRebuildsAHealthyIndex()
     {
         var path = NewIndexPath();

@@ -58,9 +58,10 @@ public sealed class PortalRepliesController(ISearchService search, IPublishedCon
             results = results with { Facets = new Dictionary<string, IReadOnlyList<FacetValue>>(results.Facets) { [SearchFields.Type] = await TypeCountsAsync(query, cancellationToken) } };
         }
 
-        // The page shows what IPublishedContent says now: a hit the index still holds for a moment after an unpublish is left out.
+        // Each line shows the facts stored with the hit; IPublishedContent says which replies are public now, so a hit the
+        // index still holds for a moment after an unpublish is left out.
         var replyIds = results.Hits.Where(h => h.ContentType == PublicContentTypes.Reply).Select(h => ParseId(h.ContentId)).OfType<int>().ToList();
-        var replies = replyIds.Count == 0 ? [] : (await content.FindRepliesAsync(replyIds, cancellationToken)).ToDictionary(r => r.Id);
+        var published = replyIds.Count == 0 ? new HashSet<int>() : await content.PublishedReplyIdsAsync(replyIds, cancellationToken);
         var items = new List<ResultItem>();
         foreach (var hit in results.Hits)
         {
@@ -75,9 +76,9 @@ public sealed class PortalRepliesController(ISearchService search, IPublishedCon
             {
                 items.Add(new ResultItem(hit, null));
             }
-            else if (ParseId(hit.ContentId) is { } id && replies.TryGetValue(id, out var reply))
+            else if (ParseId(hit.ContentId) is { } id && published.Contains(id))
             {
-                items.Add(new ResultItem(hit, reply));
+                items.Add(new ResultItem(hit, ReplyListing.From(hit)));
             }
         }
 

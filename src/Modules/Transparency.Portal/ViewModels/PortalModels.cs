@@ -1,3 +1,4 @@
+using Transparency.Core.Proposals;
 using Transparency.Core.Publishing;
 using Transparency.Core.Search;
 using Transparency.Core.Settings;
@@ -26,7 +27,38 @@ public sealed record SearchPageModel(PublicQuery Query, string Path, bool Replie
     public string? Selected(string field) => field == SearchFields.Type ? Query.Type : Query.Filters.GetValueOrDefault(field);
 }
 
-/// <summary>A hit and, for a reply, what the published reply says now (a hit whose reply is no longer published is dropped).</summary>
-public sealed record ResultItem(SearchHit Hit, PublishedReply? Reply);
+/// <summary>A hit and, for a reply, the facts its line shows (a hit whose reply is no longer published is dropped).</summary>
+public sealed record ResultItem(SearchHit Hit, ReplyListing? Reply);
+
+/// <summary>
+/// A reply's line in the result list, read from the hit's stored fields (<see cref="SearchDisplayFields"/> and the
+/// filter fields) rather than from the database: what the published version said when it was indexed.
+/// </summary>
+public sealed record ReplyListing(
+    string ProposalTitle,
+    string KindName,
+    string ProposalNumber,
+    string SessionName,
+    string? Category,
+    string Unit,
+    HandlingPart Part,
+    DateOnly? SentOn,
+    string? Outcome)
+{
+    public static ReplyListing From(SearchHit hit)
+    {
+        string? Field(string name) => hit.Fields.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
+        return new ReplyListing(
+            Field(SearchDisplayFields.ProposalTitle) ?? "",
+            Field(SearchFields.Kind) ?? "",
+            Field(SearchDisplayFields.Number) ?? "",
+            Field(SearchFields.Session) ?? "",
+            Field(SearchFields.Category),
+            Field(SearchDisplayFields.AnsweringUnit) ?? "",
+            Enum.TryParse<HandlingPart>(Field(SearchDisplayFields.HandlingPart), out var part) ? part : HandlingPart.Lead,
+            DateOnly.TryParseExact(Field(SearchDisplayFields.SentOn), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var sent) ? sent : null,
+            Field(SearchFields.Outcome));
+    }
+}
 
 public sealed record StatisticsModel(IReadOnlyList<HandlingFigures> Sessions, HandlingFigures? Selected);

@@ -42,6 +42,15 @@ public sealed class PublishedContent(TransparencyDbContext db, IProposalDirector
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlySet<int>> PublishedReplyIdsAsync(IEnumerable<int> replyIds, CancellationToken cancellationToken = default)
+    {
+        var ids = replyIds.Distinct().ToList();
+        return ids.Count == 0
+            ? new HashSet<int>()
+            : (await PublicReplies(db).Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<PublishedReply>> LatestRepliesAsync(int count, CancellationToken cancellationToken = default)
     {
         var latest = await LoadAsync(

@@ -44,7 +44,25 @@ public sealed class ReplySearchSource(IPublishedContent content, IHtmlSanitizer 
             Units = new[] { reply.Unit }.Concat(reply.LeadUnits).Concat(reply.CoUnits).Where(u => u.Length > 0).Distinct().ToList(),
             Outcome = reply.Outcome,
             Part = reply.Part == HandlingPart.Co ? "协办" : "主办",
+            Display = Display(reply),
         };
+
+    /// <summary>What the result list shows beside the hit (see <see cref="SearchDisplayFields"/>).</summary>
+    private static Dictionary<string, string> Display(PublishedReply reply)
+    {
+        var display = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [SearchDisplayFields.ProposalTitle] = reply.ProposalTitle,
+            [SearchDisplayFields.AnsweringUnit] = reply.Unit,
+            [SearchDisplayFields.HandlingPart] = reply.Part.ToString(),
+        };
+        if (reply.SentOn is { } sent)
+        {
+            display[SearchDisplayFields.SentOn] = sent.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        return display;
+    }
 }
 
 /// <summary>Published handling summaries as search documents.</summary>

@@ -9,6 +9,9 @@ namespace Transparency.Search.Services;
 /// </summary>
 public sealed record IndexCursor(long Sequence, IReadOnlyList<IndexGap> Gaps, DateTime? LastRebuildUtc)
 {
+    /// <summary>The <see cref="IndexFields.Layout"/> the index was built with (0 in files written before it was kept).</summary>
+    public int Layout { get; init; }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     /// <summary>The cursor in <paramref name="file"/>, or null when it is missing or unreadable (then the index is rebuilt).</summary>

@@ -55,6 +55,11 @@ public sealed class IndexMaintenance(
         {
             RequestRebuild("cursor file missing or unreadable");
         }
+        else if (cursor.Layout != IndexFields.Layout)
+        {
+            SetCursor(cursor); // searched as it is until the rebuild commits
+            RequestRebuild($"index layout {cursor.Layout}, this version writes layout {IndexFields.Layout}");
+        }
         else
         {
             SetCursor(cursor);
@@ -181,7 +186,7 @@ public sealed class IndexMaintenance(
             }
 
             index.Refresh();
-            Save(new IndexCursor(head, gaps, now));
+            Save(new IndexCursor(head, gaps, now) { Layout = IndexFields.Layout });
             logger.LogInformation("Search index rebuilt: {Count} documents in {Elapsed}, log sequence {Sequence}", count, clock.GetElapsedTime(started), head);
 
             // Anything may have changed (e.g. pages cached while the index was empty at first start): tell the observers.
@@ -256,7 +261,7 @@ public sealed class IndexMaintenance(
 
         return gaps.Count == cursor.Gaps.Count && sequence == cursor.Sequence && gaps.SequenceEqual(cursor.Gaps)
             ? cursor
-            : new IndexCursor(sequence, gaps, cursor.LastRebuildUtc);
+            : cursor with { Sequence = sequence, Gaps = gaps };
     }
 
     private void Save(IndexCursor cursor)

@@ -16,5 +16,29 @@ public static class SearchAnalyzers
     /// SmartChineseAnalyzer: segments Chinese with its HMM dictionary, and lower-cases and stems Latin words
     /// (Porter), so “LED” and “leds” match too.
     /// </summary>
-    public static Analyzer Create() => new SmartChineseAnalyzer(Version);
+    public static Analyzer Create() => new ValueGap(new SmartChineseAnalyzer(Version));
+
+    /// <summary>
+    /// Puts a gap of <see cref="Gap"/> positions between the values of a field indexed several times (the body, the
+    /// proposal's title and the representatives' names all go into <see cref="IndexFields.Body"/>), so that a phrase
+    /// never matches across two of them.
+    /// </summary>
+    private sealed class ValueGap(Analyzer analyzer) : AnalyzerWrapper(analyzer.Strategy)
+    {
+        public const int Gap = 100;
+
+        public override int GetPositionIncrementGap(string fieldName) => Gap;
+
+        protected override Analyzer GetWrappedAnalyzer(string fieldName) => analyzer;
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                analyzer.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

@@ -15,7 +15,7 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, Filt
     public const int MaxDepth = 10_000;
 
     /// <summary>Stored fields handed back with each hit for display.</summary>
-    private static readonly string[] DisplayFields = [IndexFields.Number, .. SearchFields.Filters];
+    private static readonly string[] DisplayFields = [IndexFields.Number, .. SearchFields.Filters, .. SearchDisplayFields.All];
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> NoFacets = new Dictionary<string, IReadOnlyList<FacetValue>>();
 
