@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
-using Microsoft.Extensions.DependencyInjection;
+using Transparency.Core.Hosting;
 using Transparency.Replies.Services;
 
 namespace Transparency.Replies.Controllers;
@@ -11,48 +8,24 @@ namespace Transparency.Replies.Controllers;
 /// Turns the document services' refusals into responses: not visible → 404; not allowed → 403 with the reason;
 /// a broken rule on an action without its own form → 400 with the message and a way back. Nothing was saved in any case.
 /// </summary>
-[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false)]
-public sealed class DocumentErrorsAttribute : ExceptionFilterAttribute
+public sealed class DocumentErrorsAttribute : RefusalFilterAttribute
 {
     public const string MessageView = "~/Views/Documents/Message.cshtml";
 
-    public override void OnException(ExceptionContext context)
+    protected override IActionResult? ResultFor(Exception exception, HttpContext http) => exception switch
     {
-        var (status, message) = context.Exception switch
-        {
-            DocumentNotFoundException => (StatusCodes.Status404NotFound, null),
-            UnauthorizedAccessException denied => (StatusCodes.Status403Forbidden, denied.Message),
-            DocumentRuleException rule => (StatusCodes.Status400BadRequest, rule.Message),
-            _ => (0, null),
-        };
-        if (status == 0)
-        {
-            return;
-        }
+        DocumentNotFoundException => new NotFoundResult(),
+        UnauthorizedAccessException denied => Message(http, StatusCodes.Status403Forbidden, "无权办理", denied.Message),
+        DocumentRuleException rule => Message(http, StatusCodes.Status400BadRequest, "操作未完成", rule.Message),
+        _ => null,
+    };
 
-        if (message is null)
-        {
-            context.Result = new NotFoundResult();
-        }
-        else
-        {
-            var metadata = context.HttpContext.RequestServices.GetRequiredService<IModelMetadataProvider>();
-            context.Result = new ViewResult
-            {
-                ViewName = MessageView,
-                StatusCode = status,
-                ViewData = new ViewDataDictionary<MessageModel>(metadata, new ModelStateDictionary())
-                {
-                    Model = new MessageModel(status == StatusCodes.Status403Forbidden ? "无权办理" : "操作未完成", message,
-                        context.HttpContext.Request.Headers.Referer.ToString() is { Length: > 0 } back && Uri.TryCreate(back, UriKind.Absolute, out var uri)
-                            ? uri.PathAndQuery
-                            : "/admin/replies/inbox"),
-                },
-            };
-        }
-
-        context.ExceptionHandled = true;
-    }
+    /// <summary>The message page, with a link back to the page the user came from (or the inbox).</summary>
+    private static ViewResult Message(HttpContext http, int status, string heading, string message)
+        => View(http, MessageView, status, new MessageModel(heading, message,
+            http.Request.Headers.Referer.ToString() is { Length: > 0 } back && Uri.TryCreate(back, UriKind.Absolute, out var uri)
+                ? uri.PathAndQuery
+                : "/admin/replies/inbox"));
 }
 
 /// <summary>A refusal shown to the user: heading, reason, link back.</summary>
