@@ -74,7 +74,7 @@ public sealed record SearchQuery(
 /// <summary>The answer to a <see cref="SearchQuery"/>.</summary>
 /// <param name="Total">Matching documents in all.</param>
 /// <param name="Hits">This page's hits.</param>
-/// <param name="Facets">Field → values with their counts among all matches, most frequent first.</param>
+/// <param name="Facets">Field (<see cref="SearchFields.Type"/> and each of <see cref="SearchFields.Filters"/>) → values with their counts among all matches, most frequent first.</param>
 /// <param name="ParsedAsPlainText">True when the text could not be parsed as a query and was searched as plain words.</param>
 public sealed record SearchResults(
     int Total,

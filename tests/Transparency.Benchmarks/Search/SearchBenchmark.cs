@@ -541,7 +541,9 @@ public static class SearchBenchmark
         var random = new Random(5);
         var replyUrls = Enumerable.Range(0, 200).Select(_ => $"/replies/{replyIds[random.Next(replyIds.Count)]}").Distinct().ToList();
         using var client = new HttpClient { BaseAddress = new Uri(address) };
-        foreach (var url in replyUrls.Concat(searchUrls.Take(5)))
+        // The same queries on the search over every content type (the home page's search box): a type facet as well.
+        var everythingUrls = searchUrls.Select(u => "/search?" + u["/replies?".Length..]).ToList();
+        foreach (var url in replyUrls.Concat(searchUrls.Take(5)).Concat(everythingUrls.Take(5)))
         {
             using var response = await client.GetAsync(url);
             if (!response.IsSuccessStatusCode)
@@ -555,9 +557,11 @@ public static class SearchBenchmark
         var searchFile = Path.Combine(folder, "search-urls.txt");
         await File.WriteAllLinesAsync(replyFile, replyUrls);
         await File.WriteAllLinesAsync(searchFile, searchUrls.Skip(5));
+        var everythingFile = Path.Combine(folder, "search-everything-urls.txt");
+        await File.WriteAllLinesAsync(everythingFile, everythingUrls.Skip(5));
         var script = Path.Combine(folder, "urls.lua");
         await File.WriteAllTextAsync(script, WrkScript);
-        foreach (var (label, file) in new[] { ("cached reply page `/replies/{id}` (200 pages, each already in the output cache)", replyFile), ("search page `/replies?q=…` (each URL once: never from the cache; 1–3 words, half with filters, facets)", searchFile) })
+        foreach (var (label, file) in new[] { ("cached reply page `/replies/{id}` (200 pages, each already in the output cache)", replyFile), ("search page `/replies?q=…` (each URL once: never from the cache; 1–3 words, half with filters, facets)", searchFile), ("search over every type `/search?q=…` (the same queries, each URL once; facets with the type facet)", everythingFile) })
         {
             // The site's CPU time per request does not depend on what else runs on the machine: it gives the rate two
             // free cores could serve (less what wrk itself takes), beside the rate measured under today's load.

@@ -131,6 +131,11 @@ public abstract class PublicPagesTests<TSite>(TSite site) where TSite : PortalSi
 
         var summaries = await PortalSite.PageAsync(client, "/search?q=" + Uri.EscapeDataString("垃圾分类") + "&type=summary");
         Assert.All(summaries.QuerySelectorAll("ol.results > li h3 a"), a => Assert.StartsWith("/summaries/", a.GetAttribute("href"), StringComparison.Ordinal));
+
+        // With a type selected, the type facet still counts every type, as the page without it does.
+        static List<string> TypeOptions(IDocument page) => page.QuerySelectorAll("select#facet-type option").Where(o => o.GetAttribute("value") != "").Select(o => o.TextContent).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(TypeOptions(page), TypeOptions(summaries));
+        Assert.Equal("summary", summaries.QuerySelector("select#facet-type option[selected]")!.GetAttribute("value"));
     }
 
     [Fact]

@@ -53,7 +53,7 @@ public sealed class PortalRepliesController(ISearchService search, IPublishedCon
 
         var cancellationToken = HttpContext.RequestAborted;
         var results = await search.SearchAsync(query.ToSearchQuery(repliesOnly ? PublicContentTypes.Reply : null, withFacets: true), cancellationToken);
-        if (!repliesOnly && !results.Facets.ContainsKey(SearchFields.Type))
+        if (!repliesOnly && query.Type is not null)
         {
             results = results with { Facets = new Dictionary<string, IReadOnlyList<FacetValue>>(results.Facets) { [SearchFields.Type] = await TypeCountsAsync(query, cancellationToken) } };
         }
@@ -86,24 +86,13 @@ public sealed class PortalRepliesController(ISearchService search, IPublishedCon
     }
 
     /// <summary>
-    /// How many matches each content type has for the words and filters, whatever type is selected (so the other types
-    /// stay one click away): one count-only search per type, as the index gives no type facet.
+    /// With a type selected, how many matches each content type has for the same words and filters (so the other types
+    /// stay one click away): one more search without the type, for its type facet. Without a type selected, the page's
+    /// own search has already counted them.
     /// </summary>
     private async Task<IReadOnlyList<FacetValue>> TypeCountsAsync(PublicQuery query, CancellationToken cancellationToken)
-    {
-        var counts = new List<FacetValue>();
-        foreach (var type in new[] { PublicContentTypes.Reply, PublicContentTypes.Summary, PublicContentTypes.Page })
-        {
-            var count = (await search.SearchAsync(
-                query.ToSearchQuery(type, withFacets: false) with { Page = 1, PageSize = 1 }, cancellationToken)).Total;
-            if (count > 0)
-            {
-                counts.Add(new FacetValue(type, count));
-            }
-        }
-
-        return counts.OrderByDescending(c => c.Count).ToList();
-    }
+        => (await search.SearchAsync(query.ToSearchQuery(null, withFacets: true) with { ContentType = null, Page = 1, PageSize = 1 }, cancellationToken))
+            .Facets.GetValueOrDefault(SearchFields.Type) ?? [];
 
     private static int? ParseId(string value)
         => int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;

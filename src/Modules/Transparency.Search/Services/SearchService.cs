@@ -47,7 +47,7 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, Filt
         {
             var depth = (int)Math.Min(Math.Min(skip + pageSize, MaxDepth), Math.Max(1, searcher.IndexReader.MaxDoc));
             var top = TopFieldCollector.Create(sort, depth, fillFields: false, trackDocScores: text is not null, trackMaxScore: false, docsScoredInOrder: false);
-            var facets = query.WithFacets ? new FacetCollector(SearchFields.Filters) : null;
+            var facets = query.WithFacets ? new FacetCollector(IndexFields.Exact) : null;
             searcher.Search(text ?? new MatchAllDocsQuery(), filter, facets is null ? top : MultiCollector.Wrap(top, facets));
             var total = top.TotalHits;
             var snippets = new Snippets(text);
