@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<IndexMaintenance>();
         services.AddSingleton<IndexStatus>();
         services.AddSingleton<SynonymCache>();
+        services.AddSingleton<ParsedQueryCache>();
         services.AddSingleton<FilterCache>();
         services.AddHostedService<IndexingWorker>();
         services.AddScoped<IContentChangeLog, ContentChangeLog>();

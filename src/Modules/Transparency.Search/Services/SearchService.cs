@@ -7,7 +7,7 @@ using Transparency.Core.Settings;
 namespace Transparency.Search.Services;
 
 /// <summary><see cref="ISearchService"/> over this node's index (only published content is ever in it).</summary>
-public sealed class SearchService(SearchIndex index, SynonymCache synonyms, FilterCache filters, ISettingsDocumentStore settings) : ISearchService
+public sealed class SearchService(SearchIndex index, SynonymCache synonyms, ParsedQueryCache parsed, FilterCache filters, ISettingsDocumentStore settings) : ISearchService
 {
     public const int MaxPageSize = 100;
 
@@ -23,7 +23,7 @@ public sealed class SearchService(SearchIndex index, SynonymCache synonyms, Filt
     {
         ArgumentNullException.ThrowIfNull(query);
         var groups = await synonyms.GetAsync(settings, cancellationToken);
-        var (text, plain) = SearchQueryBuilder.Build(query.Text, groups, index.Analyzer);
+        var (text, plain) = parsed.Get(query.Text, groups, () => SearchQueryBuilder.Build(query.Text, groups, index.Analyzer));
         try
         {
             return Run(query, text, plain);

@@ -19,10 +19,18 @@ public sealed class SynonymCache(SearchOptions options, TimeProvider clock)
         }
 
         var settings = await store.GetAsync<SynonymSettings>(SynonymSettings.DocumentName, cancellationToken);
-        var groups = (settings.Groups ?? []).Where(g => g is { Count: > 1 }).Select(g => (IReadOnlyList<string>)g.ToList()).ToList();
+        IReadOnlyList<IReadOnlyList<string>> groups = (settings.Groups ?? []).Where(g => g is { Count: > 1 }).Select(g => (IReadOnlyList<string>)g.ToList()).ToList();
+        if (_current is { } previous && Same(previous.Groups, groups))
+        {
+            groups = previous.Groups; // the same instance while nothing changed: ParsedQueryCache keeps its queries
+        }
+
         _current = (groups, now);
         return groups;
     }
+
+    private static bool Same(IReadOnlyList<IReadOnlyList<string>> a, IReadOnlyList<IReadOnlyList<string>> b)
+        => a.Count == b.Count && a.Zip(b).All(pair => pair.First.SequenceEqual(pair.Second, StringComparer.Ordinal));
 
     /// <summary>Forgets the cached groups (after this node saved new ones).</summary>
     public void Invalidate() => _current = null;
