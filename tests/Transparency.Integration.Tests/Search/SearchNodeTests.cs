@@ -42,15 +42,8 @@ public abstract class SearchNodeTests<TSite>(TSite site) : IClassFixture<TSite> 
 
     [Fact]
     public async Task AnIndexWrittenWithAnOlderLayoutIsRebuiltAtStartAndItsHitsCarryTheDisplayFields()
-    {
-        var path = NewIndexPath();
-        try
+        => await AfterAFirstNodeBuiltTheIndexAsync(async path =>
         {
-            await using (var first = Node(path))
-            {
-                await CatchUpAsync(first);
-            }
-
             // A cursor file as versions before the layout was kept wrote it: no "layout".
             var cursorFile = Path.Combine(path, "cursor.json");
             var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(cursorFile))!.AsObject();
@@ -58,11 +51,7 @@ public abstract class SearchNodeTests<TSite>(TSite site) : IClassFixture<TSite> 
             json.Remove("layout");
             File.WriteAllText(cursorFile, json.ToJsonString());
 
-            var before = DateTime.UtcNow;
-            await using var second = Node(path);
-            await CatchUpAsync(second);
-            var status = await second.Services.GetRequiredService<IndexStatus>().ReportAsync();
-            Assert.True(status.LastRebuildUtc >= before.AddSeconds(-1), $"last rebuild {status.LastRebuildUtc:O}, node started {before:O}");
+            await using var second = await RebuiltNodeAsync(path);
             Assert.Equal(IndexFields.Layout, IndexCursor.Read(cursorFile)!.Layout);
 
             var replies = await SearchAsync(second, Query(null));
@@ -73,15 +62,36 @@ public abstract class SearchNodeTests<TSite>(TSite site) : IClassFixture<TSite> 
                 Assert.False(string.IsNullOrEmpty(h.Fields.GetValueOrDefault(SearchDisplayFields.AnsweringUnit)), $"reply {h.ContentId} has no unit");
                 Assert.Contains(h.Fields.GetValueOrDefault(SearchDisplayFields.HandlingPart), new[] { "Lead", "Co", "Split" });
             });
-        }
-        finally
-        {
-            DeleteQuietly(path);
-        }
-    }
+        });
 
     [Fact]
     public async Task RebuildOnStartRebuildsAHealthyIndex()
+        => await AfterAFirstNodeBuiltTheIndexAsync(async path =>
+        {
+            await using var second = await RebuiltNodeAsync(path, ("Search:RebuildOnStart", "true"));
+        });
+
+    /// <summary>Starts another node on <paramref name="path"/> and checks that it rebuilt the index at start.</summary>
+    private async Task<SiteFactory> RebuiltNodeAsync(string path, params (string Key, string Value)[] settings)
+    {
+        var before = DateTime.UtcNow;
+        var node = Node(path, settings);
+        try
+        {
+            await CatchUpAsync(node);
+            var status = await node.Services.GetRequiredService<IndexStatus>().ReportAsync();
+            Assert.True(status.LastRebuildUtc >= before.AddSeconds(-1), $"last rebuild {status.LastRebuildUtc:O}, node started {before:O}");
+            return node;
+        }
+        catch
+        {
+            await node.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts a node on a folder of its own until its index is built, stops it, then runs <paramref name="then"/> on the folder.</summary>
+    private async Task AfterAFirstNodeBuiltTheIndexAsync(Func<string, Task> then)
     {
         var path = NewIndexPath();
         try
@@ -91,11 +101,7 @@ public abstract class SearchNodeTests<TSite>(TSite site) : IClassFixture<TSite> 
                 await CatchUpAsync(first);
             }
 
-            var before = DateTime.UtcNow;
-            await using var second = Node(path, ("Search:RebuildOnStart", "true"));
-            await CatchUpAsync(second);
-            var status = await second.Services.GetRequiredService<IndexStatus>().ReportAsync();
-            Assert.True(status.LastRebuildUtc >= before.AddSeconds(-1), $"last rebuild {status.LastRebuildUtc:O}, node started {before:O}");
+            await then(path);
         }
         finally
         {
